@@ -1,0 +1,194 @@
+//! What a template sees: one documented struct per draft, built from the record.
+//!
+//! Templates get only what the draft's recipient should read: an email to
+//! one interviewer carries that person's topics and questions, never
+//! another's.
+
+use serde::Serialize;
+
+use crate::english;
+use crate::record::{Interviewer, Record, Tone};
+use crate::schedule::Kind;
+
+/// Everything a draft template can use.
+#[derive(Debug, Clone, Serialize)]
+pub struct Context {
+    /// The kind of draft: `card`, `email` or `checkin`.
+    pub kind: Kind,
+    /// `warm` or `formal`.
+    pub tone: Tone,
+    /// Chooses among phrasings, so notes to different people read
+    /// differently: the recipient's position among the interviewers
+    /// (0 for the first), and 0 for the check-in.
+    pub variant: usize,
+    /// Who writes the draft.
+    pub candidate: Person,
+    /// Who receives the draft.
+    pub recipient: Recipient,
+    /// The company that interviewed the candidate.
+    pub company: String,
+    /// The role interviewed for.
+    pub role: String,
+    /// The interview day, `YYYY-MM-DD`.
+    pub interview_date: String,
+    /// The recruiter's promised decision day, `YYYY-MM-DD`, if any.
+    pub decision_date: Option<String>,
+    /// The staffing agency that arranged the interview, if any.
+    pub agency: Option<String>,
+    /// The names of everyone the candidate met, in record order.
+    pub interviewers: Vec<String>,
+    /// The questions this recipient asked that the candidate has answered
+    /// since; empty for the check-in.
+    pub answers: Vec<Answer>,
+    /// Points of fit the candidate wants to reaffirm.
+    pub strengths: Vec<String>,
+}
+
+/// The candidate, as a signature needs them.
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    /// Full name.
+    pub name: String,
+    /// First name, for a warm sign-off.
+    pub first_name: String,
+    /// Email address, if given.
+    pub email: Option<String>,
+    /// Phone number, if given.
+    pub phone: Option<String>,
+}
+
+/// The person a draft is addressed to.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recipient {
+    /// Full name, as in the record.
+    pub name: String,
+    /// What a friendly greeting calls them ("Priya", or "Dr. Chu").
+    pub first_name: String,
+    /// What a formal greeting calls them ("Dr. Chu", or the full name when
+    /// the record gives no honorific).
+    pub formal_name: String,
+    /// Job title, if given.
+    pub title: Option<String>,
+    /// Work email, if given.
+    pub email: Option<String>,
+    /// What the candidate talked about with this person; empty for a recruiter.
+    pub topics: Vec<String>,
+    /// Whether this is the recruiter rather than an interviewer.
+    pub is_recruiter: bool,
+}
+
+/// A question the recipient asked, with the answer the candidate has since worked out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The question as it was asked.
+    pub question: String,
+    /// The candidate's considered answer.
+    pub answer: String,
+}
+
+impl Context {
+    /// The context for the card or email to the interviewer at `index`.
+    pub fn for_interviewer(
+        record: &Record,
+        kind: Kind,
+        index: usize,
+        person: &Interviewer,
+    ) -> Self {
+        let answers = record
+            .unanswered_questions
+            .iter()
+            .filter(|question| question.asked_by == index)
+            .filter_map(|question| {
+                Some(Answer {
+                    question: question.question.clone(),
+                    answer: question.answer.clone()?,
+                })
+            })
+            .collect();
+        Context {
+            variant: index,
+            answers,
+            ..Self::base(record, kind, Recipient::interviewer(person))
+        }
+    }
+
+    /// The context for the check-in to `recipient`.
+    pub fn for_checkin(record: &Record, recipient: Recipient) -> Self {
+        Self::base(record, Kind::Checkin, recipient)
+    }
+
+    fn base(record: &Record, kind: Kind, recipient: Recipient) -> Self {
+        let candidate = &record.candidate;
+        Context {
+            kind,
+            tone: record.tone,
+            variant: 0,
+            candidate: Person {
+                name: candidate.name.as_str().to_owned(),
+                first_name: english::first_name(candidate.name.as_str()),
+                email: candidate
+                    .email
+                    .as_ref()
+                    .map(|email| email.as_str().to_owned()),
+                phone: candidate
+                    .phone
+                    .as_ref()
+                    .map(|phone| phone.as_str().to_owned()),
+            },
+            recipient,
+            company: record.company.clone(),
+            role: record.role.clone(),
+            interview_date: record.interview_date.to_string(),
+            decision_date: record
+                .recruiter
+                .as_ref()
+                .and_then(|recruiter| recruiter.decision_date)
+                .map(|date| date.to_string()),
+            agency: record
+                .recruiter
+                .as_ref()
+                .and_then(|recruiter| recruiter.agency.clone()),
+            interviewers: record
+                .interviewers
+                .iter()
+                .map(|person| person.name.clone())
+                .collect(),
+            answers: Vec::new(),
+            strengths: record.strengths.clone(),
+        }
+    }
+}
+
+impl Recipient {
+    /// An interviewer as a recipient.
+    pub fn interviewer(person: &Interviewer) -> Self {
+        Recipient {
+            topics: person.topics.clone(),
+            title: person.title.clone(),
+            ..Self::named(&person.name, person.email.clone(), false)
+        }
+    }
+
+    /// The recruiter as a recipient.
+    pub fn recruiter(name: &str, email: Option<String>) -> Self {
+        Self::named(name, email, true)
+    }
+
+    fn named(name: &str, email: Option<String>, is_recruiter: bool) -> Self {
+        let first_name = english::first_name(name);
+        let formal_name = if first_name.contains(' ') {
+            first_name.clone()
+        } else {
+            name.to_owned()
+        };
+        Recipient {
+            name: name.to_owned(),
+            first_name,
+            formal_name,
+            title: None,
+            email,
+            topics: Vec::new(),
+            is_recruiter,
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Small pieces of English the drafts are made of: lists, names and dates.
+
+use jiff::civil::Date;
+
+/// Joins items as a list reads in a sentence: "A", "A and B", "A, B, and C".
+pub fn join_and<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    join(items, "and")
+}
+
+/// Joins items as alternatives: "A", "A or B", "A, B, or C".
+pub fn join_or<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    join(items, "or")
+}
+
+fn join<'a>(items: impl IntoIterator<Item = &'a str>, conjunction: &str) -> String {
+    let items: Vec<&str> = items.into_iter().collect();
+    match items.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [first, second] => format!("{first} {conjunction} {second}"),
+        [init @ .., last] => format!("{}, {conjunction} {last}", init.join(", ")),
+    }
+}
+
+/// What a friendly greeting calls someone: the first name, or the honorific
+/// and surname when the name starts with one ("Dr. Alan Chu" -> "Dr. Chu").
+pub fn first_name(full_name: &str) -> String {
+    let words: Vec<&str> = full_name.split_whitespace().collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [honorific, .., surname] if is_honorific(honorific) => format!("{honorific} {surname}"),
+        [first, ..] => (*first).to_owned(),
+    }
+}
+
+fn is_honorific(word: &str) -> bool {
+    let bare = word.trim_end_matches('.').to_ascii_lowercase();
+    matches!(bare.as_str(), "dr" | "prof" | "mr" | "mrs" | "ms" | "mx")
+}
+
+/// A date as a letter writes it: "November 19".
+pub fn month_day(date: Date) -> String {
+    format!("{} {}", month_name(date), date.day())
+}
+
+/// A date with its weekday, for schedules: "Thursday, November 19".
+pub fn long_date(date: Date) -> String {
+    format!("{}, {}", weekday_name(date), month_day(date))
+}
+
+/// The name of the date's weekday: "Thursday".
+pub fn weekday_name(date: Date) -> &'static str {
+    use jiff::civil::Weekday;
+    match date.weekday() {
+        Weekday::Monday => "Monday",
+        Weekday::Tuesday => "Tuesday",
+        Weekday::Wednesday => "Wednesday",
+        Weekday::Thursday => "Thursday",
+        Weekday::Friday => "Friday",
+        Weekday::Saturday => "Saturday",
+        Weekday::Sunday => "Sunday",
+    }
+}
+
+fn month_name(date: Date) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let index = usize::try_from(date.month() - 1).unwrap_or(0);
+    MONTHS.get(index).copied().unwrap_or("")
+}
+
+/// Ends a sentence with `mark` unless it already ends with punctuation.
+pub fn sentence_end(text: &str, mark: &str) -> String {
+    let trimmed = text.trim_end();
+    if trimmed.ends_with(['.', '!', '?']) {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}{mark}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_lists_as_english() {
+        let cases: [(&[&str], &str); 4] = [
+            (&[], ""),
+            (&["A"], "A"),
+            (&["A", "B"], "A and B"),
+            (&["A", "B", "C"], "A, B, and C"),
+        ];
+        for (items, expected) in cases {
+            assert_eq!(join_and(items.iter().copied()), expected);
+        }
+        assert_eq!(join_or(["x", "y", "z"]), "x, y, or z");
+    }
+
+    #[test]
+    fn first_names() {
+        for (full, expected) in [
+            ("Priya Shah", "Priya"),
+            ("Dr. Alan Chu", "Dr. Chu"),
+            ("Madonna", "Madonna"),
+            ("  Ana  María López ", "Ana"),
+            ("Prof Wei Zhang", "Prof Zhang"),
+        ] {
+            assert_eq!(first_name(full), expected);
+        }
+    }
+
+    #[test]
+    fn dates_read_as_in_a_letter() {
+        let date = Date::new(2026, 11, 19).unwrap();
+        assert_eq!(month_day(date), "November 19");
+        assert_eq!(long_date(date), "Thursday, November 19");
+    }
+
+    #[test]
+    fn sentences_end_once() {
+        assert_eq!(sentence_end("By date", "."), "By date.");
+        assert_eq!(sentence_end("By date.", "."), "By date.");
+        assert_eq!(sentence_end("Why not?", "."), "Why not?");
+        assert_eq!(sentence_end("How", "?"), "How?");
+    }
+}

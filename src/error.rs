@@ -1,0 +1,92 @@
+//! The errors the library reports, typed where a caller must tell them apart.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// A record that cannot be used: unreadable, not YAML, or not a valid record.
+///
+/// Its message names the file, and where it can the line, column and field,
+/// and quotes the offending line, so the user can go straight to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// The file the record came from, as the user named it (`<stdin>` for `-`).
+    pub source_name: String,
+    /// The 1-based line and column of the problem, when known.
+    pub position: Option<Position>,
+    /// The field path, such as `interviewers[1].topics`, when known.
+    pub field: Option<String>,
+    /// What is wrong, in words a user can act on.
+    pub message: String,
+    /// The text of the offending line, quoted under the message.
+    pub line_text: Option<String>,
+}
+
+/// A 1-based line and column in a record file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// The line, counting from 1.
+    pub line: usize,
+    /// The column, counting from 1.
+    pub column: usize,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.source_name)?;
+        if let Some(position) = self.position {
+            write!(f, ":{}:{}", position.line, position.column)?;
+        }
+        write!(f, ": ")?;
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        if let (Some(position), Some(text)) = (self.position, &self.line_text) {
+            write!(f, "\n{:>5} | {text}", position.line)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+/// Everything that can go wrong between reading a record and writing its drafts.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The record is unreadable or invalid.
+    #[error(transparent)]
+    Record(#[from] RecordError),
+    /// A template failed to compile or render; the message carries its line and column.
+    #[error("template `{name}`: {message}")]
+    Template {
+        /// The template's name, such as `card.md`.
+        name: String,
+        /// Tera's report, with the template line and a caret under the problem.
+        message: String,
+    },
+    /// `--to` named nobody in the record.
+    #[error("no interviewer is called `{name}`; the record has {valid}")]
+    NoSuchRecipient {
+        /// The name the user asked for.
+        name: String,
+        /// The names in the record, joined for reading.
+        valid: String,
+    },
+    /// A draft file already exists and `--force` was not given.
+    #[error("{} already exists; pass --force to replace it", .path.display())]
+    WouldOverwrite {
+        /// The file that would have been replaced.
+        path: PathBuf,
+    },
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", .path.display())]
+    Io {
+        /// The file being read or written.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,15 @@
+//! The `thankyou` command: parses the arguments, runs them, reports the error.
+
+use clap::Parser;
+use thankyou::Arguments;
+
+fn main() -> std::process::ExitCode {
+    let arguments = Arguments::parse();
+    match thankyou::run(arguments) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

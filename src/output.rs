@@ -1,0 +1,191 @@
+//! Where drafts go: formatted for reading, printed, or written to files
+//! atomically, never over a user's file without `--force`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::english;
+use crate::error::{Error, Result};
+use crate::render::Draft;
+use crate::schedule::Kind;
+use crate::text;
+
+/// How a draft is written out.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown, as the templates write it.
+    #[default]
+    Markdown,
+    /// Plain text: no markup, cards wrapped in short lines for copying by hand.
+    Text,
+}
+
+impl Format {
+    /// The file extension for drafts in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+        }
+    }
+}
+
+/// A draft's final text in `format`; cards in text are wrapped to `width` columns.
+pub fn format_draft(draft: &Draft, format: Format, width: usize) -> String {
+    match (format, draft.kind) {
+        (Format::Markdown, _) => draft.markdown.clone(),
+        (Format::Text, Kind::Card) => text::wrap(&text::to_text(&draft.markdown), width),
+        (Format::Text, _) => text::to_text(&draft.markdown),
+    }
+}
+
+/// The line that introduces a draft when several are printed together.
+pub fn header(draft: &Draft) -> String {
+    let what = match draft.kind {
+        Kind::Email => "Email",
+        Kind::Card => "Card",
+        Kind::Checkin => "Check-in",
+    };
+    format!(
+        "==> {what} to {} ({} on {}) <==",
+        draft.to,
+        draft.kind.action().split(' ').next().unwrap_or("send"),
+        english::long_date(draft.send_on)
+    )
+}
+
+/// The drafts as one text for standard output: a lone draft exactly as it
+/// is, several each under a header.
+pub fn to_stdout(drafts: &[(&Draft, String)]) -> String {
+    if let [(_, only)] = drafts {
+        return only.clone();
+    }
+    let mut out = String::new();
+    for (index, (draft, body)) in drafts.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}\n", header(draft));
+        out.push_str(body);
+    }
+    out
+}
+
+/// A safe file name for a draft: `{kind}-{recipient}.{ext}`, with the
+/// recipient reduced to lowercase letters, digits and dashes, so no name can
+/// climb out of the output folder.
+pub fn file_name(kind: Kind, to: &str, format: Format) -> String {
+    format!("{}-{}.{}", kind.name(), slug(to), format.extension())
+}
+
+/// Lowercase letters and digits of `name`, other runs turned into one dash.
+pub fn slug(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let trimmed = slug.trim_end_matches('-').len();
+    slug.truncate(trimmed);
+    if slug.is_empty() {
+        slug.push_str("recipient");
+    }
+    slug
+}
+
+/// Gives every file its own name: a second `card-alex.md` becomes `card-alex-2.md`.
+pub fn unique_names(names: Vec<String>) -> Vec<String> {
+    let mut seen: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
+        let mut candidate = name.clone();
+        let mut counter = 2;
+        while seen.contains(&candidate) {
+            candidate = format!("{stem}-{counter}.{extension}");
+            counter += 1;
+        }
+        seen.push(candidate);
+    }
+    seen
+}
+
+/// Writes each `(file name, contents)` into `dir`, each atomically.
+///
+/// Without `force`, nothing is written if any target already exists, so a
+/// refused run leaves the folder as it was.
+pub fn write_files(dir: &Path, files: &[(String, String)], force: bool) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    let paths: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
+    if let Some(existing) = paths.iter().find(|path| !force && path.exists()) {
+        return Err(Error::WouldOverwrite {
+            path: existing.clone(),
+        });
+    }
+    for (path, (_, contents)) in paths.iter().zip(files) {
+        write_atomically(dir, path, contents, force)?;
+    }
+    Ok(paths)
+}
+
+fn write_atomically(dir: &Path, path: &Path, contents: &str, force: bool) -> Result<()> {
+    let io_error = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io_error)?;
+    file.write_all(contents.as_bytes()).map_err(io_error)?;
+    file.as_file().sync_all().map_err(io_error)?;
+    let persisted = if force {
+        file.persist(path).map(drop)
+    } else {
+        file.persist_noclobber(path).map(drop)
+    };
+    persisted.map_err(|error| {
+        if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::WouldOverwrite {
+                path: path.to_owned(),
+            }
+        } else {
+            io_error(error.error)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_stay_inside_the_folder() {
+        for (name, expected) in [
+            ("Priya Shah", "priya-shah"),
+            ("../../x", "x"),
+            ("a/b", "a-b"),
+            ("José Núñez", "josé-núñez"),
+            ("...", "recipient"),
+            ("C:\\Windows", "c-windows"),
+        ] {
+            assert_eq!(slug(name), expected);
+        }
+    }
+
+    #[test]
+    fn repeated_names_get_a_counter() {
+        let names = vec![
+            "card-a.md".to_owned(),
+            "card-a.md".to_owned(),
+            "card-b.md".to_owned(),
+        ];
+        assert_eq!(
+            unique_names(names),
+            ["card-a.md", "card-a-2.md", "card-b.md"]
+        );
+    }
+}

@@ -1,0 +1,439 @@
+//! The interview record: the YAML a user writes, read strictly and checked.
+//!
+//! Parsing goes through private serde types that mirror the file; [`parse`]
+//! turns them into a [`Record`] only when every rule holds, so the rest of
+//! the program never sees a blank name or a question asked by nobody.
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::error::{Position, RecordError};
+use crate::yaml;
+
+/// A checked interview record, ready to render and schedule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// Who is writing the notes.
+    pub candidate: Candidate,
+    /// The company that interviewed the candidate.
+    pub company: String,
+    /// The role interviewed for.
+    pub role: String,
+    /// The day of the interview.
+    pub interview_date: Date,
+    /// The recruiter who arranged the interview, if any.
+    pub recruiter: Option<Recruiter>,
+    /// Everyone the candidate met, in the order the user listed them; never empty.
+    pub interviewers: Vec<Interviewer>,
+    /// Questions the candidate wants to answer better in writing.
+    pub unanswered_questions: Vec<Question>,
+    /// Points of fit the candidate wants to reaffirm.
+    pub strengths: Vec<String>,
+    /// How the drafts address people.
+    pub tone: Tone,
+}
+
+/// The person writing the follow-up.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// Full name, used to sign every draft.
+    pub name: Text,
+    /// Email address, added under the signature.
+    #[serde(default, deserialize_with = "optional_email")]
+    pub email: Option<Text>,
+    /// Phone number, added under the signature.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub phone: Option<Text>,
+}
+
+/// The recruiter or agency contact who arranged the interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recruiter {
+    /// Full name.
+    pub name: String,
+    /// Work email address.
+    pub email: Option<String>,
+    /// The staffing agency they work for, when they are not the company's own.
+    pub agency: Option<String>,
+    /// The day they said a decision would be made by.
+    pub decision_date: Option<Date>,
+    /// They asked candidates not to follow up.
+    pub no_follow_up: bool,
+}
+
+/// One person the candidate met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Interviewer {
+    /// Full name, unique within the record.
+    pub name: String,
+    /// Job title.
+    pub title: Option<String>,
+    /// Work email address.
+    pub email: Option<String>,
+    /// What the candidate and this person talked about.
+    pub topics: Vec<String>,
+}
+
+/// A question the candidate could not answer well in the interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Question {
+    /// The question as it was asked.
+    pub question: String,
+    /// The position in [`Record::interviewers`] of who asked it (the first
+    /// interviewer when the record does not say).
+    pub asked_by: usize,
+    /// The candidate's considered answer, if they have written one.
+    pub answer: Option<String>,
+}
+
+/// How formally the drafts address people.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    /// First names, contractions, a friendly sign-off.
+    #[default]
+    Warm,
+    /// Full names, no contractions, a conventional sign-off.
+    Formal,
+}
+
+/// One line of text from the record: trimmed, with runs of whitespace
+/// (line breaks included) folded to one space, never blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(String);
+
+impl Text {
+    /// The text itself.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> Self {
+        text.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if folded.is_empty() {
+            return Err(serde::de::Error::custom("must not be blank"));
+        }
+        if folded.chars().any(char::is_control) {
+            return Err(serde::de::Error::custom("contains a control character"));
+        }
+        Ok(Text(folded))
+    }
+}
+
+fn optional_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Text>, D::Error> {
+    let raw: Option<String> = Option::deserialize(deserializer)?;
+    match raw {
+        Some(raw) if !raw.trim().is_empty() => {
+            Text::deserialize(serde::de::value::StringDeserializer::new(raw)).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+fn optional_email<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Text>, D::Error> {
+    let email = optional_text(deserializer)?;
+    if let Some(email) = &email {
+        check_email(email.as_str()).map_err(serde::de::Error::custom)?;
+    }
+    Ok(email)
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct IsoDate(Date);
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        parse_date(raw.trim()).map(IsoDate).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{raw}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19"
+            ))
+        })
+    }
+}
+
+/// Reads a strict `YYYY-MM-DD` date, the only form the record and the command line accept.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    text.parse::<Date>().ok()
+}
+
+/// The file as written, before the cross-field rules are checked.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecord {
+    candidate: Candidate,
+    company: Text,
+    role: Text,
+    interview_date: Spanned<IsoDate>,
+    #[serde(default)]
+    recruiter: Option<RawRecruiter>,
+    interviewers: Spanned<Vec<RawInterviewer>>,
+    #[serde(default)]
+    unanswered_questions: Vec<RawQuestion>,
+    #[serde(default)]
+    strengths: Vec<Text>,
+    #[serde(default)]
+    tone: Tone,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecruiter {
+    name: Text,
+    #[serde(default, deserialize_with = "optional_email")]
+    email: Option<Text>,
+    #[serde(default, deserialize_with = "optional_text")]
+    agency: Option<Text>,
+    #[serde(default)]
+    decision_date: Option<Spanned<IsoDate>>,
+    #[serde(default)]
+    no_follow_up: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInterviewer {
+    name: Spanned<Text>,
+    #[serde(default, deserialize_with = "optional_text")]
+    title: Option<Text>,
+    #[serde(default, deserialize_with = "optional_email")]
+    email: Option<Text>,
+    #[serde(default)]
+    topics: Vec<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    question: Text,
+    #[serde(default)]
+    asked_by: Option<Spanned<Text>>,
+    #[serde(default, deserialize_with = "optional_text")]
+    answer: Option<Text>,
+}
+
+/// The top-level field names, for suggestions when a key is misspelt.
+pub const FIELDS: &[&str] = &[
+    "candidate",
+    "company",
+    "role",
+    "interview_date",
+    "recruiter",
+    "interviewers",
+    "unanswered_questions",
+    "strengths",
+    "tone",
+];
+
+/// Reads and checks a record; `source_name` is how errors refer to the file.
+pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {
+    let text = yaml::decode(source_name, bytes)?;
+    let raw: RawRecord = yaml::from_str(source_name, text)?;
+    Checker { source_name, text }.check(raw)
+}
+
+struct Checker<'a> {
+    source_name: &'a str,
+    text: &'a str,
+}
+
+impl Checker<'_> {
+    fn error_at<T>(&self, spanned: &Spanned<T>, field: String, message: String) -> RecordError {
+        let location = spanned.referenced;
+        yaml::error_at(
+            self.source_name,
+            self.text,
+            usize::try_from(location.line())
+                .ok()
+                .zip(usize::try_from(location.column()).ok())
+                .map(|(line, column)| Position { line, column }),
+            Some(field),
+            message,
+        )
+    }
+
+    fn check(&self, raw: RawRecord) -> Result<Record, RecordError> {
+        let interview_date = raw.interview_date.value.0;
+        if raw.interviewers.value.is_empty() {
+            return Err(self.error_at(
+                &raw.interviewers,
+                "interviewers".into(),
+                "list at least one person you met".into(),
+            ));
+        }
+        let interviewers = self.check_interviewers(raw.interviewers.value)?;
+        let recruiter = raw
+            .recruiter
+            .map(|recruiter| self.check_recruiter(recruiter, interview_date))
+            .transpose()?;
+        let unanswered_questions = raw
+            .unanswered_questions
+            .into_iter()
+            .enumerate()
+            .map(|(index, question)| self.check_question(index, question, &interviewers))
+            .collect::<Result<_, _>>()?;
+        Ok(Record {
+            candidate: raw.candidate,
+            company: raw.company.into(),
+            role: raw.role.into(),
+            interview_date,
+            recruiter,
+            interviewers,
+            unanswered_questions,
+            strengths: raw.strengths.into_iter().map(String::from).collect(),
+            tone: raw.tone,
+        })
+    }
+
+    fn check_interviewers(
+        &self,
+        raw: Vec<RawInterviewer>,
+    ) -> Result<Vec<Interviewer>, RecordError> {
+        let mut interviewers: Vec<Interviewer> = Vec::with_capacity(raw.len());
+        for (index, person) in raw.into_iter().enumerate() {
+            let name = person.name.value.as_str();
+            if interviewers
+                .iter()
+                .any(|other| other.name.eq_ignore_ascii_case(name))
+            {
+                return Err(self.error_at(
+                    &person.name,
+                    format!("interviewers[{index}].name"),
+                    format!("`{name}` is listed twice; give each person one entry"),
+                ));
+            }
+            interviewers.push(Interviewer {
+                name: person.name.value.into(),
+                title: person.title.map(String::from),
+                email: person.email.map(String::from),
+                topics: person.topics.into_iter().map(String::from).collect(),
+            });
+        }
+        Ok(interviewers)
+    }
+
+    fn check_recruiter(
+        &self,
+        raw: RawRecruiter,
+        interview_date: Date,
+    ) -> Result<Recruiter, RecordError> {
+        if let Some(decision) = &raw.decision_date
+            && decision.value.0 < interview_date
+        {
+            return Err(self.error_at(
+                    decision,
+                    "recruiter.decision_date".into(),
+                    format!(
+                        "{} is before the interview on {interview_date}; the decision date must be on or after it",
+                        decision.value.0
+                    ),
+                ));
+        }
+        Ok(Recruiter {
+            name: raw.name.into(),
+            email: raw.email.map(String::from),
+            agency: raw.agency.map(String::from),
+            decision_date: raw.decision_date.map(|date| date.value.0),
+            no_follow_up: raw.no_follow_up,
+        })
+    }
+
+    fn check_question(
+        &self,
+        index: usize,
+        raw: RawQuestion,
+        interviewers: &[Interviewer],
+    ) -> Result<Question, RecordError> {
+        let asked_by = match &raw.asked_by {
+            None => 0,
+            Some(name) => interviewers
+                .iter()
+                .position(|person| person.name.eq_ignore_ascii_case(name.value.as_str()))
+                .ok_or_else(|| {
+                    self.error_at(
+                        name,
+                        format!("unanswered_questions[{index}].asked_by"),
+                        format!(
+                            "`{}` is not one of the interviewers ({})",
+                            name.value.as_str(),
+                            crate::english::join_or(interviewers.iter().map(|p| p.name.as_str()))
+                        ),
+                    )
+                })?,
+        };
+        Ok(Question {
+            question: raw.question.into(),
+            asked_by,
+            answer: raw.answer.map(String::from),
+        })
+    }
+}
+
+fn check_email(email: &str) -> Result<(), String> {
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+    }) && !email.contains(' ');
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("`{email}` is not an email address"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_iso() {
+        for (text, ok) in [
+            ("2026-11-19", true),
+            ("2026-02-29", false),
+            ("2028-02-29", true),
+            ("2026-11-9", false),
+            ("19/11/2026", false),
+            ("2026-11-19T10:00", false),
+            ("", false),
+        ] {
+            assert_eq!(parse_date(text).is_some(), ok, "{text}");
+        }
+    }
+
+    #[test]
+    fn emails_need_a_domain() {
+        assert!(check_email("a@b.example").is_ok());
+        assert!(check_email("priya.shah").is_err());
+        assert!(check_email("a@localhost").is_err());
+        assert!(check_email("a b@c.example").is_err());
+    }
+}

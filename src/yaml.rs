@@ -1,0 +1,191 @@
+//! Reading YAML safely: bounded input, UTF-8 with or without a byte-order
+//! mark, and errors that name the file, line, column and field.
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::{Budget, MessageFormatter, Options, UserMessageFormatter};
+
+use crate::error::{Position, RecordError};
+
+/// The largest record accepted; a real one is a few kilobytes.
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// Checks size and encoding, and returns the text without a byte-order mark.
+pub fn decode<'a>(source_name: &str, bytes: &'a [u8]) -> Result<&'a str, RecordError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(plain(
+            source_name,
+            format!(
+                "the file is {} bytes, more than the {MAX_BYTES} a record may have",
+                bytes.len()
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = valid.split(|&b| b == b'\n').count();
+        let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+        RecordError {
+            source_name: source_name.into(),
+            position: Some(Position { line, column }),
+            field: None,
+            message: "the file is not UTF-8 text; save it as UTF-8 and try again".into(),
+            line_text: None,
+        }
+    })?;
+    let has_content = text.lines().any(|line| {
+        !line.trim().is_empty() && !line.trim_start().starts_with('#') && line.trim() != "---"
+    });
+    if !has_content {
+        return Err(plain(
+            source_name,
+            "the file is empty; a record needs at least candidate, company, role, interview_date and interviewers".into(),
+        ));
+    }
+    Ok(text)
+}
+
+/// Deserializes one YAML document into `T` within a small budget, so an
+/// alias bomb or absurd nesting fails fast instead of eating memory.
+pub fn from_str<T: DeserializeOwned>(source_name: &str, text: &str) -> Result<T, RecordError> {
+    let mut path = None;
+    let mut options = Options::default();
+    options.budget = Some(budget());
+    options.with_snippet = false;
+    let result =
+        serde_saphyr::with_deserializer_from_str_with_options(text, options, |deserializer| {
+            serde_path_to_error::deserialize(deserializer).map_err(|error| {
+                path = Some(error.path().to_string());
+                error.into_inner()
+            })
+        });
+    result.map_err(|error| {
+        let position = error.location().and_then(|location| {
+            Some(Position {
+                line: usize::try_from(location.line())
+                    .ok()
+                    .filter(|&line| line > 0)?,
+                column: usize::try_from(location.column()).ok()?,
+            })
+        });
+        let field = path.filter(|path| path != "." && !path.is_empty());
+        let message = explain(
+            &UserMessageFormatter.format_message(&error),
+            field.as_deref(),
+        );
+        error_at(source_name, text, position, field, message)
+    })
+}
+
+/// Limits far above any real record and far below what would hurt.
+fn budget() -> Budget {
+    let mut budget = Budget::default();
+    budget.max_aliases = 100;
+    budget.max_anchors = 100;
+    budget.max_depth = 32;
+    budget.max_events = 100_000;
+    budget.max_nodes = 50_000;
+    budget.max_total_scalar_bytes = MAX_BYTES;
+    budget
+}
+
+/// Builds an error pointing at `position`, quoting that line of `text`.
+pub fn error_at(
+    source_name: &str,
+    text: &str,
+    position: Option<Position>,
+    field: Option<String>,
+    message: String,
+) -> RecordError {
+    let line_text = position
+        .and_then(|position| text.lines().nth(position.line.checked_sub(1)?))
+        .map(|line| line.trim_end().to_owned());
+    RecordError {
+        source_name: source_name.into(),
+        position,
+        field,
+        message,
+        line_text,
+    }
+}
+
+fn plain(source_name: &str, message: String) -> RecordError {
+    RecordError {
+        source_name: source_name.into(),
+        position: None,
+        field: None,
+        message,
+        line_text: None,
+    }
+}
+
+/// Rewrites the parser's terms into the record's, and suggests the field a
+/// misspelt key was probably meant to be.
+fn explain(message: &str, field: Option<&str>) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        return explain_unknown_field(rest);
+    }
+    let message = message.replace(" (`null` is not allowed)", "");
+    match message.as_str() {
+        "expected sequence start" | "invalid type: string, expected a sequence" => {
+            "expected a list, one `- item` per line".into()
+        }
+        "expected mapping start" if field.is_none() => {
+            "a record is a mapping of fields such as `candidate:` and `company:`, not a list or a single value".into()
+        }
+        "expected mapping start" => "expected a group of `key: value` lines".into(),
+        "expected string scalar" => "expected text".into(),
+        _ => message,
+    }
+}
+
+fn explain_unknown_field(rest: &str) -> String {
+    let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let choices: Vec<&str> = expected
+        .trim_start_matches(", expected one of ")
+        .trim_start_matches(", expected ")
+        .split(", ")
+        .map(|choice| choice.trim_matches('`'))
+        .filter(|choice| !choice.is_empty())
+        .collect();
+    let nearest = choices
+        .iter()
+        .map(|choice| (strsim::jaro_winkler(name, choice), *choice))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match nearest {
+        Some((_, choice)) => format!("unknown field `{name}`; did you mean `{choice}`?"),
+        None => format!(
+            "unknown field `{name}`; the fields here are {}",
+            choices.join(", ")
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_field() {
+        assert_eq!(
+            explain_unknown_field("interviewer`, expected one of candidate, interviewers, role"),
+            "unknown field `interviewer`; did you mean `interviewers`?"
+        );
+        assert_eq!(
+            explain_unknown_field("zzz`, expected one of candidate, role"),
+            "unknown field `zzz`; the fields here are candidate, role"
+        );
+    }
+
+    #[test]
+    fn strips_a_byte_order_mark() {
+        assert_eq!(decode("r.yaml", b"\xEF\xBB\xBFa: 1\n"), Ok("a: 1\n"));
+    }
+
+    #[test]
+    fn points_at_invalid_utf8() {
+        let error = decode("r.yaml", b"a: 1\nb: \xFF\n").unwrap_err();
+        assert_eq!(error.position, Some(Position { line: 2, column: 4 }));
+    }
+}
