@@ -42,6 +42,9 @@ pub struct Context {
     pub answers: Vec<Answer>,
     /// Points of fit the candidate wants to reaffirm.
     pub strengths: Vec<String>,
+    /// The one strength this draft reaffirms: the strengths take turns
+    /// across recipients, so a panel does not all read the same pitch.
+    pub strength: Option<String>,
 }
 
 /// The candidate, as a signature needs them.
@@ -84,6 +87,9 @@ pub struct Answer {
     pub question: String,
     /// The candidate's considered answer.
     pub answer: String,
+    /// Whether the recipient asked it; a question the record does not
+    /// attribute goes to the first interviewer, worded so as not to credit them.
+    pub asked_by_recipient: bool,
 }
 
 impl Context {
@@ -97,17 +103,23 @@ impl Context {
         let answers = record
             .unanswered_questions
             .iter()
-            .filter(|question| question.asked_by == index)
+            .filter(|question| question.addressee() == index)
             .filter_map(|question| {
                 Some(Answer {
                     question: question.question.clone(),
                     answer: question.answer.clone()?,
+                    asked_by_recipient: question.asked_by == Some(index),
                 })
             })
             .collect();
+        let strength = match record.strengths.len() {
+            0 => None,
+            count => record.strengths.get(index % count).cloned(),
+        };
         Context {
             variant: index,
             answers,
+            strength,
             ..Self::base(record, kind, Recipient::interviewer(person))
         }
     }
@@ -155,6 +167,7 @@ impl Context {
                 .collect(),
             answers: Vec::new(),
             strengths: record.strengths.clone(),
+            strength: record.strengths.first().cloned(),
         }
     }
 }

@@ -22,7 +22,7 @@ pub fn warnings(record: &Record) -> Vec<String> {
                 "unanswered_questions[{index}]: no answer yet, so the email to {} leaves the question out",
                 record
                     .interviewers
-                    .get(question.asked_by)
+                    .get(question.addressee())
                     .map_or("the interviewer", |person| person.name.as_str())
             ));
         }

@@ -81,11 +81,19 @@ pub struct Interviewer {
 pub struct Question {
     /// The question as it was asked.
     pub question: String,
-    /// The position in [`Record::interviewers`] of who asked it (the first
-    /// interviewer when the record does not say).
-    pub asked_by: usize,
+    /// The position in [`Record::interviewers`] of who asked it, when the
+    /// record says.
+    pub asked_by: Option<usize>,
     /// The candidate's considered answer, if they have written one.
     pub answer: Option<String>,
+}
+
+impl Question {
+    /// The interviewer whose email takes up this question: who asked it, or
+    /// the first interviewer when the record does not say.
+    pub fn addressee(&self) -> usize {
+        self.asked_by.unwrap_or(0)
+    }
 }
 
 /// How formally the drafts address people.
@@ -372,21 +380,25 @@ impl Checker<'_> {
         interviewers: &[Interviewer],
     ) -> Result<Question, RecordError> {
         let asked_by = match &raw.asked_by {
-            None => 0,
-            Some(name) => interviewers
-                .iter()
-                .position(|person| person.name.eq_ignore_ascii_case(name.value.as_str()))
-                .ok_or_else(|| {
-                    self.error_at(
-                        name,
-                        format!("unanswered_questions[{index}].asked_by"),
-                        format!(
-                            "`{}` is not one of the interviewers ({})",
-                            name.value.as_str(),
-                            crate::english::join_or(interviewers.iter().map(|p| p.name.as_str()))
-                        ),
-                    )
-                })?,
+            None => None,
+            Some(name) => Some(
+                interviewers
+                    .iter()
+                    .position(|person| person.name.eq_ignore_ascii_case(name.value.as_str()))
+                    .ok_or_else(|| {
+                        self.error_at(
+                            name,
+                            format!("unanswered_questions[{index}].asked_by"),
+                            format!(
+                                "`{}` is not one of the interviewers ({})",
+                                name.value.as_str(),
+                                crate::english::join_or(
+                                    interviewers.iter().map(|p| p.name.as_str())
+                                )
+                            ),
+                        )
+                    })?,
+            ),
         };
         Ok(Question {
             question: raw.question.into(),

@@ -1,6 +1,7 @@
 //! When to send each draft, from the follow-up rules in the record.
 //!
-//! Emails go out on the interview day, cards are mailed the next day, and
+//! Emails go out on the interview day, cards are mailed the next day (the
+//! Monday when that is a Sunday, when the post is not collected), and
 //! the check-in waits a week, or until the day after a promised decision.
 
 use jiff::ToSpan;
@@ -63,7 +64,7 @@ pub fn plan(record: &Record) -> Vec<Step> {
     let mut steps = Vec::with_capacity(record.interviewers.len() * 2 + 1);
     for kind in [Kind::Email, Kind::Card] {
         let date = match kind {
-            Kind::Card => next_day(record.interview_date),
+            Kind::Card => mailing_day(next_day(record.interview_date)),
             _ => record.interview_date,
         };
         steps.extend(record.interviewers.iter().map(|person| Step {
@@ -108,6 +109,15 @@ fn week_later(date: Date) -> Date {
     date.checked_add(1.week()).unwrap_or(date)
 }
 
+/// `date`, or the Monday after when it is a Sunday and the post is not collected.
+pub fn mailing_day(date: Date) -> Date {
+    if date.weekday() == Weekday::Sunday {
+        next_day(date)
+    } else {
+        date
+    }
+}
+
 /// The first business day strictly after `date`.
 pub fn next_business_day(date: Date) -> Date {
     on_business_day(next_day(date))
@@ -140,6 +150,12 @@ mod tests {
         assert_eq!(next_business_day(date(2026, 12, 4)), date(2026, 12, 7));
         assert_eq!(next_business_day(date(2026, 12, 5)), date(2026, 12, 7));
         assert_eq!(next_business_day(date(2026, 12, 2)), date(2026, 12, 3));
+    }
+
+    #[test]
+    fn cards_are_mailed_monday_to_saturday() {
+        assert_eq!(mailing_day(date(2026, 11, 21)), date(2026, 11, 21));
+        assert_eq!(mailing_day(date(2026, 11, 22)), date(2026, 11, 23));
     }
 
     #[test]

@@ -121,7 +121,11 @@ impl TextWriter {
 
 /// Wraps every line of `text` to `width` columns, for copying by hand.
 pub fn wrap(text: &str, width: usize) -> String {
-    let options = textwrap::Options::new(width.max(1)).break_words(true);
+    // Break only at spaces: a hand-copied "on-call" split across two lines
+    // reads as two words.
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
     for line in text.lines() {
         if line.is_empty() {

@@ -68,11 +68,17 @@ pub fn from_str<T: DeserializeOwned>(source_name: &str, text: &str) -> Result<T,
                 column: usize::try_from(location.column()).ok()?,
             })
         });
-        let field = path.filter(|path| path != "." && !path.is_empty());
+        // `Spanned` fields add a `.value` step that is not in the file.
+        let field = path
+            .map(|path| path.replace(".value", "").replace(".?", ""))
+            .filter(|path| !matches!(path.as_str(), "" | "." | "?"));
         let message = explain(
             &UserMessageFormatter.format_message(&error),
             field.as_deref(),
         );
+        // The parser places a missing field at the end of its mapping, which
+        // points the user at the wrong line; the field path says enough.
+        let position = position.filter(|_| !message.starts_with("missing field"));
         error_at(source_name, text, position, field, message)
     })
 }
@@ -99,13 +105,21 @@ pub fn error_at(
 ) -> RecordError {
     let line_text = position
         .and_then(|position| text.lines().nth(position.line.checked_sub(1)?))
-        .map(|line| line.trim_end().to_owned());
+        .map(|line| shorten(line.trim_end(), 100));
     RecordError {
         source_name: source_name.into(),
         position,
         field,
         message,
         line_text,
+    }
+}
+
+/// The first `limit` characters of `line`, with an ellipsis when cut.
+fn shorten(line: &str, limit: usize) -> String {
+    match line.char_indices().nth(limit) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line.to_owned(),
     }
 }
 
@@ -124,6 +138,23 @@ fn plain(source_name: &str, message: String) -> RecordError {
 fn explain(message: &str, field: Option<&str>) -> String {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         return explain_unknown_field(rest);
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let choices: Vec<&str> = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ")
+            .split(", ")
+            .map(|choice| choice.trim_matches('`'))
+            .collect();
+        return format!(
+            "`{value}` is not allowed here; use {}",
+            crate::english::join_or(choices)
+        );
+    }
+    if message.starts_with("YAML document too large or too complex") {
+        return "the file has too many aliases or too much nesting to be an interview record"
+            .into();
     }
     let message = message.replace(" (`null` is not allowed)", "");
     match message.as_str() {

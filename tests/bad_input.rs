@@ -1,0 +1,264 @@
+//! Every malformed record: one message naming the file, line and field, exit
+//! status 1, and nothing on stdout.
+
+use crate::test::Test;
+
+const HEAD: &str = "\
+candidate:
+  name: Jordan Lee
+company: Northwind Traders
+role: Senior Data Engineer
+interview_date: 2026-11-19
+";
+
+/// Runs `render` on `record` and checks the error is exactly `expected`.
+fn rejects(record: &str, expected: &str) {
+    Test::new()
+        .record(record)
+        .args(["render", "record.yaml"])
+        .status(1)
+        .stdout("")
+        .stderr(expected)
+        .run();
+}
+
+#[test]
+fn missing_required_field() {
+    rejects(
+        "candidate:\n  name: Jordan Lee\nrole: R\ninterview_date: 2026-11-19\ninterviewers:\n  - name: A\n",
+        "error: record.yaml: missing field `company`\n",
+    );
+}
+
+#[test]
+fn topics_that_are_not_a_list() {
+    rejects(
+        &format!("{HEAD}interviewers:\n  - name: Priya Shah\n    topics: streaming\n"),
+        "error: record.yaml:8:13: interviewers[0].topics: expected a list, one `- item` per line\n    8 |     topics: streaming\n",
+    );
+}
+
+#[test]
+fn a_date_that_does_not_exist() {
+    rejects(
+        &format!(
+            "{}interviewers:\n  - name: A\n",
+            HEAD.replace("2026-11-19", "2026-02-30")
+        ),
+        "error: record.yaml:5:17: interview_date: `2026-02-30` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n    5 | interview_date: 2026-02-30\n",
+    );
+}
+
+#[test]
+fn a_date_in_another_format() {
+    rejects(
+        &format!(
+            "{}interviewers:\n  - name: A\n",
+            HEAD.replace("2026-11-19", "19/11/2026")
+        ),
+        "error: record.yaml:5:17: interview_date: `19/11/2026` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n    5 | interview_date: 19/11/2026\n",
+    );
+}
+
+#[test]
+fn an_unknown_field_suggests_the_nearest() {
+    rejects(
+        &format!("{HEAD}interviewer:\n  - name: A\n"),
+        "error: record.yaml:6:1: interviewer: unknown field `interviewer`; did you mean `interviewers`?\n    6 | interviewer:\n",
+    );
+}
+
+#[test]
+fn an_unknown_nested_field() {
+    rejects(
+        &format!("{HEAD}interviewers:\n  - name: A\n    topic: [x]\n"),
+        "error: record.yaml:8:5: interviewers[0].topic: unknown field `topic`; did you mean `topics`?\n    8 |     topic: [x]\n",
+    );
+}
+
+#[test]
+fn an_empty_file() {
+    for empty in ["", "\n\n", "# only a comment\n", "---\n"] {
+        rejects(
+            empty,
+            "error: record.yaml: the file is empty; a record needs at least candidate, company, role, interview_date and interviewers\n",
+        );
+    }
+}
+
+#[test]
+fn a_top_level_list() {
+    rejects(
+        "- candidate: x\n- company: y\n",
+        "error: record.yaml:1:1: a record is a mapping of fields such as `candidate:` and `company:`, not a list or a single value\n    1 | - candidate: x\n",
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    Test::new()
+        .file("record.yaml", b"candidate:\n  name: Jord\xE1n\n")
+        .args(["render", "record.yaml"])
+        .status(1)
+        .stdout("")
+        .stderr(
+            "error: record.yaml:2:13: the file is not UTF-8 text; save it as UTF-8 and try again\n",
+        )
+        .run();
+}
+
+#[test]
+fn yaml_syntax_errors_name_the_line() {
+    rejects(
+        "candidate:\n  name: \"Jordan\ncompany: X\n",
+        "error: record.yaml:2:9: candidate: unclosed quote\n    2 |   name: \"Jordan\n",
+    );
+    rejects(
+        "candidate:\n  name: Jordan\n   email: j@x.example\n",
+        "error: record.yaml:3:9: candidate: mapping values are not allowed in this context\n    3 |    email: j@x.example\n",
+    );
+}
+
+#[test]
+fn blank_names() {
+    rejects(
+        &format!("{HEAD}interviewers:\n  - name: \"  \"\n"),
+        "error: record.yaml:7:11: interviewers[0].name: must not be blank\n    7 |   - name: \"  \"\n",
+    );
+}
+
+#[test]
+fn asked_by_naming_nobody() {
+    rejects(
+        &format!(
+            "{HEAD}interviewers:\n  - name: Priya Shah\n  - name: Marcus Bell\nunanswered_questions:\n  - question: Why?\n    asked_by: Priya\n"
+        ),
+        "error: record.yaml:11:15: unanswered_questions[0].asked_by: `Priya` is not one of the interviewers (Priya Shah or Marcus Bell)\n   11 |     asked_by: Priya\n",
+    );
+}
+
+#[test]
+fn an_unknown_tone() {
+    rejects(
+        &format!("{HEAD}tone: cheerful\ninterviewers:\n  - name: A\n"),
+        "error: record.yaml:6:7: tone: `cheerful` is not allowed here; use warm or formal\n    6 | tone: cheerful\n",
+    );
+}
+
+#[test]
+fn no_interviewers() {
+    rejects(
+        &format!("{HEAD}interviewers: []\n"),
+        "error: record.yaml:6:15: interviewers: list at least one person you met\n    6 | interviewers: []\n",
+    );
+}
+
+#[test]
+fn the_same_interviewer_twice() {
+    rejects(
+        &format!("{HEAD}interviewers:\n  - name: Priya Shah\n  - name: priya shah\n"),
+        "error: record.yaml:8:11: interviewers[1].name: `priya shah` is listed twice; give each person one entry\n    8 |   - name: priya shah\n",
+    );
+}
+
+#[test]
+fn a_decision_date_before_the_interview() {
+    rejects(
+        &format!(
+            "{HEAD}recruiter:\n  name: Sam Ortiz\n  decision_date: 2026-11-12\ninterviewers:\n  - name: A\n"
+        ),
+        "error: record.yaml:8:18: recruiter.decision_date: 2026-11-12 is before the interview on 2026-11-19; the decision date must be on or after it\n    8 |   decision_date: 2026-11-12\n",
+    );
+}
+
+#[test]
+fn an_email_that_is_not_an_address() {
+    rejects(
+        &format!("{HEAD}interviewers:\n  - name: A\n    email: priya.shah\n"),
+        "error: record.yaml:8:12: interviewers[0].email: `priya.shah` is not an email address\n    8 |     email: priya.shah\n",
+    );
+}
+
+#[test]
+fn a_missing_file() {
+    Test::new()
+        .args(["render", "nowhere.yaml"])
+        .status(1)
+        .stdout("")
+        .stderr("error: cannot read nowhere.yaml: No such file or directory (os error 2)\n")
+        .run();
+}
+
+#[test]
+fn an_alias_bomb_fails_fast() {
+    let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..12 {
+        let previous = format!("*a{}", level - 1);
+        bomb.push_str(&format!(
+            "a{level}: &a{level} [{}]\n",
+            vec![previous; 10].join(", ")
+        ));
+    }
+    let started = std::time::Instant::now();
+    let output = Test::new()
+        .record(&bomb)
+        .args(["render", "record.yaml"])
+        .status(1)
+        .stdout("")
+        .run();
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(
+        output.stderr.starts_with("error: record.yaml:"),
+        "{}",
+        output.stderr
+    );
+
+    // The same expansion inside a field the record does have.
+    let mut nested = String::from(HEAD);
+    nested.push_str("interviewers:\n  - &p {name: A}\nstrengths: [&s x");
+    nested.push_str(&", *s".repeat(500));
+    nested.push_str("]\n");
+    let output = Test::new()
+        .record(&nested)
+        .args(["render", "record.yaml"])
+        .status(1)
+        .stdout("")
+        .run();
+    assert!(
+        output
+            .stderr
+            .contains("strengths: the file has too many aliases or too much nesting"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
+fn a_huge_file_is_refused() {
+    let mut record = String::from(HEAD);
+    record.push_str("interviewers:\n  - name: A\n# ");
+    record.push_str(&"x".repeat(1024 * 1024));
+    rejects(
+        &record,
+        &format!(
+            "error: record.yaml: the file is {} bytes, more than the 1048576 a record may have\n",
+            record.len()
+        ),
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(
+        format!("{HEAD}interviewers:\n  - name: Priya Shah\n    topics: [streaming]\n").as_bytes(),
+    );
+    Test::new()
+        .file("record.yaml", &bytes)
+        .args(["render", "record.yaml", "--kind", "card"])
+        .run();
+}

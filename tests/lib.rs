@@ -1,0 +1,15 @@
+//! The integration tests: the real binary, run in a fresh folder per test.
+
+#![allow(
+    clippy::cast_precision_loss,
+    clippy::format_push_string,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+
+mod bad_input;
+mod cli;
+mod prose;
+mod render;
+mod schedule;
+mod test;
