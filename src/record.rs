@@ -247,19 +247,6 @@ struct RawQuestion {
     answer: Option<Text>,
 }
 
-/// The top-level field names, for suggestions when a key is misspelt.
-pub const FIELDS: &[&str] = &[
-    "candidate",
-    "company",
-    "role",
-    "interview_date",
-    "recruiter",
-    "interviewers",
-    "unanswered_questions",
-    "strengths",
-    "tone",
-];
-
 /// Reads and checks a record; `source_name` is how errors refer to the file.
 pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {
     let text = yaml::decode(source_name, bytes)?;

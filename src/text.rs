@@ -161,7 +161,8 @@ pub fn escape_markdown(input: &str, output: &mut dyn Write) -> io::Result<()> {
                 !(before.is_some_and(|c| c.is_alphanumeric())
                     && after.is_some_and(|c| c.is_alphanumeric()))
             }
-            '#' | '-' | '+' | '=' | '>' => at_start,
+            '>' => at_start,
+            '#' | '-' | '+' | '=' if at_start => starts_block(&chars),
             '.' | ')' => chars[..index].iter().all(char::is_ascii_digit) && index > 0,
             '!' => chars.get(index + 1) == Some(&'['),
             _ => false,
@@ -172,6 +173,23 @@ pub fn escape_markdown(input: &str, output: &mut dyn Write) -> io::Result<()> {
         escaped.push(c);
     }
     output.write_all(escaped.as_bytes())
+}
+
+/// Whether text opening with a `#`, `-`, `+` or `=` would start a heading, a
+/// list item or a rule: the run of that character ends the text or is
+/// followed by a space.
+fn starts_block(chars: &[char]) -> bool {
+    let Some(&first) = chars.first() else {
+        return false;
+    };
+    let rest = chars
+        .iter()
+        .skip_while(|&&c| c == first)
+        .collect::<Vec<_>>();
+    match rest.first() {
+        None => true,
+        Some(next) => next.is_whitespace() && first != '=',
+    }
 }
 
 /// Whether the characters after an `&` would make it an entity such as `&amp;`.
@@ -209,14 +227,28 @@ mod tests {
             "~~strike~~ | pipe",
             "R&D, 3 < 4 > 2",
             "> not a quote",
+            "+31 20 555 0199",
+            "+ not a list",
+            "## not a heading",
+            "---",
+            "===",
         ] {
             assert_eq!(to_text(&escaped(input)), format!("{input}\n"), "{input}");
         }
     }
 
     #[test]
-    fn intraword_underscores_are_left_alone() {
-        assert_eq!(escaped("jordan_lee@example.com"), "jordan_lee@example.com");
+    fn harmless_text_is_left_alone() {
+        for text in [
+            "jordan_lee@example.com",
+            "+31 20 555 0199",
+            "-5 degrees",
+            "#hashtag",
+            "R&D",
+            "a < b",
+        ] {
+            assert_eq!(escaped(text), text);
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 mod bad_input;
 mod cli;
 mod prose;
+mod readme;
 mod render;
 mod schedule;
 mod test;

@@ -74,8 +74,8 @@ impl Test {
         self
     }
 
-    pub fn args<const N: usize>(mut self, args: [&str; N]) -> Self {
-        self.args.extend(args.iter().map(|arg| (*arg).to_owned()));
+    pub fn args<'a>(mut self, args: impl IntoIterator<Item = &'a str>) -> Self {
+        self.args.extend(args.into_iter().map(str::to_owned));
         self
     }
 
