@@ -7,13 +7,17 @@ use clap::{Args, Parser, Subcommand};
 use crate::output::Format;
 use crate::schedule::Kind;
 
-const EXIT_CODES: &str = "\
+const MAIN_HELP: &str = "\
+Examples:
+  thankyou render interview.yaml --format text
+  thankyou schedule interview.yaml
+
 Exit status: 0 when everything was written, 1 when the record, a template or a file \
 was the problem, 2 when the command line was.";
 
 /// Turns one job interview into the follow-up a careful candidate sends.
 #[derive(Debug, Parser)]
-#[command(name = "thankyou", version, about, after_help = EXIT_CODES)]
+#[command(name = "thankyou", version, about, after_help = MAIN_HELP)]
 pub struct Arguments {
     /// What to do.
     #[command(subcommand)]

@@ -140,13 +140,7 @@ fn explain(message: &str, field: Option<&str>) -> String {
         return explain_unknown_field(rest);
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let choices: Vec<&str> = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ")
-            .split(", ")
-            .map(|choice| choice.trim_matches('`'))
-            .collect();
+        let (value, choices) = name_and_choices(rest);
         return format!(
             "`{value}` is not allowed here; use {}",
             crate::english::join_or(choices)
@@ -170,15 +164,22 @@ fn explain(message: &str, field: Option<&str>) -> String {
     }
 }
 
-fn explain_unknown_field(rest: &str) -> String {
+/// Splits serde's "x`, expected one of a, b" (after the opening backtick)
+/// into the offending name and the valid choices.
+fn name_and_choices(rest: &str) -> (&str, Vec<&str>) {
     let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
-    let choices: Vec<&str> = expected
+    let choices = expected
         .trim_start_matches(", expected one of ")
         .trim_start_matches(", expected ")
         .split(", ")
         .map(|choice| choice.trim_matches('`'))
         .filter(|choice| !choice.is_empty())
         .collect();
+    (name, choices)
+}
+
+fn explain_unknown_field(rest: &str) -> String {
+    let (name, choices) = name_and_choices(rest);
     let nearest = choices
         .iter()
         .map(|choice| (strsim::jaro_winkler(name, choice), *choice))

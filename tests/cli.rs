@@ -1,8 +1,19 @@
 //! The command-line contract: what goes to stdout, what to files, what is refused.
 
 use std::fs;
+use std::path::Path;
 
 use crate::test::{Test, example};
+
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
 
 #[test]
 fn one_selected_draft_is_printed_alone() {
@@ -124,13 +135,8 @@ fn out_dir_writes_one_file_per_draft() {
             "text",
         ])
         .run();
-    let mut names: Vec<String> = fs::read_dir(output.path("drafts"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        files_in(&output.path("drafts")),
         [
             "card-elena-rossi.txt",
             "card-marcus-bell.txt",
@@ -207,13 +213,8 @@ interviewers:
             "card",
         ])
         .run();
-    let mut names: Vec<String> = fs::read_dir(output.path("out/drafts"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        files_in(&output.path("out/drafts")),
         ["card-a-b.md", "card-escaped.md", "card-etc-passwd.md"]
     );
     assert_eq!(fs::read_dir(output.path("out")).unwrap().count(), 1);
@@ -283,6 +284,13 @@ fn help_shows_examples() {
                 .contains(&format!("thankyou {command} interview.yaml"))
         );
     }
+}
+
+#[test]
+fn the_main_help_shows_examples_and_exit_codes() {
+    let output = Test::new().args(["--help"]).run();
+    assert!(output.stdout.contains("thankyou render interview.yaml"));
+    assert!(output.stdout.contains("Exit status: 0"));
 }
 
 #[test]
