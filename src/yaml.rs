@@ -164,8 +164,8 @@ fn explain(message: &str, field: Option<&str>) -> String {
     }
 }
 
-/// Splits serde's "x`, expected one of a, b" (after the opening backtick)
-/// into the offending name and the valid choices.
+/// Splits what follows the opening backtick of serde's "unknown field" and
+/// "unknown variant" messages into the offending name and the valid choices.
 fn name_and_choices(rest: &str) -> (&str, Vec<&str>) {
     let (name, expected) = rest.split_once('`').unwrap_or((rest, ""));
     let choices = expected
