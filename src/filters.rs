@@ -9,7 +9,7 @@
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::english;
-use crate::record::parse_date;
+use crate::fields::parse_date;
 
 /// Adds every filter below to `tera`; call before adding templates, which
 /// Tera checks against the registered filters.

@@ -14,6 +14,7 @@ pub mod arguments;
 pub mod context;
 pub mod english;
 pub mod error;
+pub mod fields;
 pub mod filters;
 pub mod lint;
 pub mod output;

@@ -1,0 +1,132 @@
+//! The scalar values a record is made of: one-line text, email addresses and
+//! dates, each checked as it is read so errors point at the exact line.
+
+use jiff::civil::Date;
+use serde::Deserialize;
+
+/// One line of text from the record: trimmed, with runs of whitespace
+/// (line breaks included) folded to one space, never blank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text(String);
+
+impl Text {
+    /// The text itself.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Text> for String {
+    fn from(text: Text) -> Self {
+        text.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if folded.is_empty() {
+            return Err(serde::de::Error::custom("must not be blank"));
+        }
+        if folded.chars().any(char::is_control) {
+            return Err(serde::de::Error::custom("contains a control character"));
+        }
+        Ok(Text(folded))
+    }
+}
+
+pub(crate) fn optional_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Text>, D::Error> {
+    let raw: Option<String> = Option::deserialize(deserializer)?;
+    match raw {
+        Some(raw) if !raw.trim().is_empty() => {
+            Text::deserialize(serde::de::value::StringDeserializer::new(raw)).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+pub(crate) fn optional_email<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Text>, D::Error> {
+    let email = optional_text(deserializer)?;
+    if let Some(email) = &email {
+        check_email(email.as_str()).map_err(serde::de::Error::custom)?;
+    }
+    Ok(email)
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct IsoDate(pub(crate) Date);
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        parse_date(raw.trim()).map(IsoDate).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{raw}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19"
+            ))
+        })
+    }
+}
+
+/// Reads a strict `YYYY-MM-DD` date, the only form the record and the command line accept.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    text.parse::<Date>().ok()
+}
+
+fn check_email(email: &str) -> Result<(), String> {
+    let valid = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+    }) && !email.contains(' ');
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("`{email}` is not an email address"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_iso() {
+        for (text, ok) in [
+            ("2026-11-19", true),
+            ("2026-02-29", false),
+            ("2028-02-29", true),
+            ("2026-11-9", false),
+            ("19/11/2026", false),
+            ("2026-11-19T10:00", false),
+            ("", false),
+        ] {
+            assert_eq!(parse_date(text).is_some(), ok, "{text}");
+        }
+    }
+
+    #[test]
+    fn emails_need_a_domain() {
+        assert!(check_email("a@b.example").is_ok());
+        assert!(check_email("priya.shah").is_err());
+        assert!(check_email("a@localhost").is_err());
+        assert!(check_email("a b@c.example").is_err());
+    }
+}
