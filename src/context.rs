@@ -25,8 +25,11 @@ pub struct Context {
     pub candidate: Person,
     /// Who receives the draft.
     pub recipient: Recipient,
-    /// The company that interviewed the candidate.
+    /// The company that interviewed the candidate, as the record spells it.
     pub company: String,
+    /// The company without a legal suffix ("Halden & Pike" for "Halden &
+    /// Pike LLP"), for running text.
+    pub company_short: String,
     /// The role interviewed for.
     pub role: String,
     /// The interview day, `YYYY-MM-DD`.
@@ -35,7 +38,8 @@ pub struct Context {
     pub decision_date: Option<String>,
     /// The staffing agency that arranged the interview, if any.
     pub agency: Option<String>,
-    /// The names of everyone the candidate met, in record order.
+    /// Everyone the candidate met, in record order, as a note refers to
+    /// them in passing ("Priya Shah", or "Dr. Marsh" given an honorific).
     pub interviewers: Vec<String>,
     /// The questions this recipient asked that the candidate has answered
     /// since; empty for the check-in.
@@ -65,11 +69,12 @@ pub struct Person {
 pub struct Recipient {
     /// Full name, as in the record.
     pub name: String,
-    /// What a friendly greeting calls them ("Priya", or "Dr. Chu").
+    /// What a greeting calls them: "Priya", or "Dr. Chu" when the record
+    /// gives an honorific.
     pub first_name: String,
-    /// What a formal greeting calls them ("Dr. Chu", or the full name when
-    /// the record gives no honorific).
-    pub formal_name: String,
+    /// Whether the record gives them an honorific ("Dr. Alan Chu"), which
+    /// asks for "Dear" and a full-name signature even in a warm note.
+    pub uses_honorific: bool,
     /// Job title, if given.
     pub title: Option<String>,
     /// Work email, if given.
@@ -149,6 +154,7 @@ impl Context {
             },
             recipient,
             company: record.company.clone(),
+            company_short: english::short_company(&record.company),
             role: record.role.clone(),
             interview_date: record.interview_date.to_string(),
             decision_date: record
@@ -163,7 +169,7 @@ impl Context {
             interviewers: record
                 .interviewers
                 .iter()
-                .map(|person| person.name.clone())
+                .map(|person| english::reference_name(&person.name))
                 .collect(),
             answers: Vec::new(),
             strengths: record.strengths.clone(),
@@ -189,15 +195,10 @@ impl Recipient {
 
     fn named(name: &str, email: Option<String>, is_recruiter: bool) -> Self {
         let first_name = english::first_name(name);
-        let formal_name = if first_name.contains(' ') {
-            first_name.clone()
-        } else {
-            name.to_owned()
-        };
         Recipient {
             name: name.to_owned(),
             first_name,
-            formal_name,
+            uses_honorific: english::has_honorific(name),
             title: None,
             email,
             topics: Vec::new(),

@@ -33,6 +33,47 @@ pub fn first_name(full_name: &str) -> String {
     }
 }
 
+/// Whether the name opens with an honorific such as "Dr." or "Ms.", which
+/// tells the drafts to address the person formally whatever the tone.
+pub fn has_honorific(full_name: &str) -> bool {
+    full_name.split_whitespace().count() > 1
+        && full_name
+            .split_whitespace()
+            .next()
+            .is_some_and(is_honorific)
+}
+
+/// How a note refers to someone in passing: "Dr. Marsh" when the record
+/// gives an honorific, otherwise the full name.
+pub fn reference_name(full_name: &str) -> String {
+    if has_honorific(full_name) {
+        first_name(full_name)
+    } else {
+        full_name.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The company's name without a legal suffix, for running text:
+/// "Halden & Pike LLP" -> "Halden & Pike", "Acme, Inc." -> "Acme".
+pub fn short_company(name: &str) -> String {
+    const SUFFIXES: &[&str] = &[
+        "llp", "llc", "inc", "ltd", "plc", "gmbh", "ag", "bv", "b.v", "corp", "co", "limited",
+        "s.a", "sa", "pty",
+    ];
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 {
+        let last = words[words.len() - 1]
+            .trim_end_matches('.')
+            .to_ascii_lowercase();
+        if SUFFIXES.contains(&last.as_str()) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    words.join(" ").trim_end_matches(',').to_owned()
+}
+
 fn is_honorific(word: &str) -> bool {
     let bare = word.trim_end_matches('.').to_ascii_lowercase();
     matches!(bare.as_str(), "dr" | "prof" | "mr" | "mrs" | "ms" | "mx")
@@ -119,6 +160,29 @@ mod tests {
             ("Prof Wei Zhang", "Prof Zhang"),
         ] {
             assert_eq!(first_name(full), expected);
+        }
+    }
+
+    #[test]
+    fn honorifics_and_reference_names() {
+        assert!(has_honorific("Dr. Helen Marsh"));
+        assert!(!has_honorific("Priya Shah"));
+        assert!(!has_honorific("Dr."));
+        assert_eq!(reference_name("Mr. Owen Pike"), "Mr. Pike");
+        assert_eq!(reference_name("Priya Shah"), "Priya Shah");
+    }
+
+    #[test]
+    fn companies_lose_their_legal_suffix() {
+        for (name, short) in [
+            ("Halden & Pike LLP", "Halden & Pike"),
+            ("Acme, Inc.", "Acme"),
+            ("Northwind Traders", "Northwind Traders"),
+            ("Siemens AG", "Siemens"),
+            ("Inc", "Inc"),
+            ("Riverside Bakehouse Co.", "Riverside Bakehouse"),
+        ] {
+            assert_eq!(short_company(name), short);
         }
     }
 
