@@ -1,5 +1,6 @@
 //! Runs a parsed command line: reads the record, renders or schedules, and
-//! writes the result. The only place that touches stdin, stdout and stderr.
+//! writes the result. With [`crate::followup`], the only place that touches
+//! stdin, stdout and stderr.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
@@ -7,22 +8,25 @@ use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
 
-use crate::arguments::{Arguments, Command, RenderArguments, ScheduleArguments};
+use crate::arguments::{Arguments, Command, PlanArguments, RenderArguments, ScheduleArguments};
 use crate::output::{self, Format};
 use crate::record::{self, Record};
-use crate::render::{Renderer, Selection};
+use crate::render::{Draft, Renderer, Selection};
 use crate::schedule::{self, Kind};
-use crate::{english, lint};
+use crate::{calendar, english, followup, lint};
 
 /// Carries out the command.
 pub fn run(arguments: Arguments) -> Result<()> {
     match arguments.command {
         Command::Render(render) => run_render(&render),
         Command::Schedule(schedule) => run_schedule(&schedule),
+        Command::Next(next) => followup::run_next(&next),
+        Command::Log(log) => followup::run_log(&log),
     }
 }
 
-fn read_record(path: &Path) -> Result<Record> {
+/// Reads and checks the record at `path` (`-` for standard input).
+pub(crate) fn read_record(path: &Path) -> Result<Record> {
     let (name, bytes) = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -38,8 +42,28 @@ fn read_record(path: &Path) -> Result<Record> {
     Ok(record::parse(&name, &bytes)?)
 }
 
-fn warn(message: &str) {
+/// The number of check-ins: the flag, else the record, else the default.
+pub(crate) fn max_checkins(plan: &PlanArguments, record: &Record) -> u8 {
+    plan.max_checkins
+        .or(record.max_checkins)
+        .unwrap_or(schedule::DEFAULT_MAX_CHECKINS)
+}
+
+/// Prints a warning on stderr.
+pub(crate) fn warn(message: &str) {
     eprintln!("warning: {message}");
+}
+
+/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
+pub(crate) fn print(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 fn run_render(arguments: &RenderArguments) -> Result<()> {
@@ -48,6 +72,8 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
     let selection = Selection {
         kinds: arguments.kind.clone(),
         to: arguments.to.clone(),
+        step: arguments.step,
+        max_checkins: max_checkins(&arguments.plan, &record),
     };
     let drafts = renderer.render(&record, &selection)?;
     for warning in lint::warnings(&record) {
@@ -72,7 +98,7 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
             let names = output::unique_names(
                 drafts
                     .iter()
-                    .map(|draft| output::file_name(draft.kind, &draft.to, arguments.format))
+                    .map(|draft| output::file_name(&draft.step, arguments.format))
                     .collect(),
             );
             let files: Vec<(String, String)> = names
@@ -80,31 +106,38 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
                 .zip(formatted.into_iter().map(|(_, body)| body))
                 .collect();
             let written = output::write_files(dir, &files, arguments.force)?;
-            let mut stdout = std::io::stdout().lock();
+            let mut listing = String::new();
             for path in written {
-                writeln!(stdout, "{}", path.display())?;
+                let _ = writeln!(listing, "{}", path.display());
             }
+            print(&listing)
         }
-        None => print(&output::to_stdout(&formatted))?,
+        None => print(&output::to_stdout(&formatted)),
     }
-    Ok(())
 }
 
 fn nothing_selected(record: &Record, selection: &Selection) -> Result<()> {
-    let checkin_only =
-        !selection.kinds.is_empty() && selection.kinds.iter().all(|kind| *kind == Kind::Checkin);
+    let follow_up_only = !selection.kinds.is_empty()
+        && selection
+            .kinds
+            .iter()
+            .all(|kind| matches!(kind, Kind::Checkin | Kind::Closing));
     match schedule::checkin(record) {
-        None if checkin_only => {
-            // The reason was given as a warning; an empty result is the right answer.
-            Ok(())
-        }
-        Some((to, _)) if checkin_only => bail!(
-            "the check-in goes to {to}, not {}",
+        // The reason was given as a warning; an empty result is the right answer.
+        None if follow_up_only => Ok(()),
+        Some((to, _)) if follow_up_only && selection.step.is_none() => bail!(
+            "the check-ins and the closing note go to {to}, not {}",
             selection.to.as_deref().unwrap_or("them")
+        ),
+        Some(_) if selection.step.is_some() => bail!(
+            "there is no check-in {} for {}; the plan has {} (see --max-checkins)",
+            selection.step.unwrap_or_default(),
+            selection.to.as_deref().unwrap_or("anyone"),
+            selection.max_checkins
         ),
         _ => bail!(
             "no {} goes to {}",
-            english::join_or(selection.kinds.iter().map(|kind| kind.name())),
+            english::join_or(selection.kinds.iter().map(|kind| kind.label())),
             selection.to.as_deref().unwrap_or("anyone")
         ),
     }
@@ -112,17 +145,17 @@ fn nothing_selected(record: &Record, selection: &Selection) -> Result<()> {
 
 fn warn_weak_drafts(
     record: &Record,
-    drafts: &[(&crate::render::Draft, String)],
+    drafts: &[(&Draft, String)],
     card_words: usize,
     format: Format,
 ) {
     for (draft, body) in drafts {
-        if draft.kind == Kind::Card {
+        if draft.step.kind == Kind::Card {
             let words = lint::word_count(&match format {
                 Format::Markdown => crate::text::to_text(body),
                 Format::Text => body.clone(),
             });
-            if let Some(warning) = lint::card_length(&draft.to, words, card_words) {
+            if let Some(warning) = lint::card_length(&draft.step.to, words, card_words) {
                 warn(&warning);
             }
         }
@@ -136,19 +169,19 @@ fn warn_weak_drafts(
     };
     for (index, (first, first_body)) in drafts.iter().enumerate() {
         for (second, second_body) in &drafts[index + 1..] {
-            if first.kind != second.kind {
+            if first.step.kind != second.step.kind || first.step.step != second.step.step {
                 continue;
             }
-            let (first_masks, second_masks) = (masks(&first.to), masks(&second.to));
+            let (first_masks, second_masks) = (masks(&first.step.to), masks(&second.step.to));
             let first_refs: Vec<&str> = first_masks.iter().map(String::as_str).collect();
             let second_refs: Vec<&str> = second_masks.iter().map(String::as_str).collect();
             if lint::similarity(first_body, &first_refs, second_body, &second_refs)
                 > lint::SAME_WORDING
             {
                 warn(&lint::same_wording(
-                    first.kind.name(),
-                    &first.to,
-                    &second.to,
+                    first.step.kind.label(),
+                    &first.step.to,
+                    &second.step.to,
                 ));
             }
         }
@@ -157,13 +190,29 @@ fn warn_weak_drafts(
 
 fn run_schedule(arguments: &ScheduleArguments) -> Result<()> {
     let record = read_record(&arguments.record)?;
-    let steps = schedule::plan(&record);
+    let steps = schedule::plan(&record, max_checkins(&arguments.plan, &record));
     if record
         .recruiter
         .as_ref()
         .is_some_and(|recruiter| recruiter.no_follow_up)
     {
         warn("the recruiter asked candidates not to follow up, so no check-in is planned");
+    }
+    if let Some(path) = &arguments.ics {
+        let text = calendar::calendar(&record, &steps, &arguments.record.display().to_string());
+        if path == Path::new("-") {
+            return print(&text);
+        }
+        let dir = path
+            .parent()
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        output::write_files(dir, &[(name, text)], arguments.force)?;
+        return Ok(());
     }
     let text = if arguments.json {
         let mut json = serde_json::to_string_pretty(&steps)?;
@@ -181,37 +230,22 @@ fn table(steps: &[schedule::Step]) -> String {
         .map(|step| {
             [
                 english::long_date(step.date),
-                step.kind.action().to_owned(),
+                format!("{} {}", step.kind.verb(), step.title()),
                 step.to.clone(),
             ]
         })
         .collect();
-    let date_width = rows
-        .iter()
-        .map(|row| row[0].chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
-    let action_width = rows
-        .iter()
-        .map(|row| row[1].chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(4);
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(4)
+    };
+    let (date_width, action_width) = (width(0), width(1));
     let mut out = format!("{:date_width$}  {:action_width$}  TO\n", "WHEN", "WHAT");
     for [date, action, to] in rows {
         let _ = writeln!(out, "{date:date_width$}  {action:action_width$}  {to}");
     }
     out
-}
-
-fn print(text: &str) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
 }

@@ -5,12 +5,15 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::output::Format;
+use crate::record::MAX_CHECKINS;
 use crate::schedule::Kind;
 
 const MAIN_HELP: &str = "\
 Examples:
   thankyou render interview.yaml --format text
   thankyou schedule interview.yaml
+  thankyou next applications/
+  thankyou log interview.yaml --sent email --to \"Priya Shah\"
 
 Exit status: 0 when everything was written, 1 when the record, a template or a file \
 was the problem, 2 when the command line was.";
@@ -27,20 +30,38 @@ pub struct Arguments {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the cards, thank-you emails and check-in for one interview.
+    /// Write the cards, thank-you emails, check-ins and closing note for one interview.
     #[command(after_help = "\
 Examples:
   thankyou render interview.yaml
   thankyou render interview.yaml --kind card --format text
   thankyou render interview.yaml --kind email --to \"Priya Shah\" | pbcopy
+  thankyou render interview.yaml --kind checkin --step 2
   thankyou render interview.yaml --out-dir drafts/")]
     Render(RenderArguments),
-    /// Show when to send each draft.
+    /// Show when to send each draft, as a table, JSON or a calendar file.
     #[command(after_help = "\
 Examples:
   thankyou schedule interview.yaml
-  thankyou schedule interview.yaml --json")]
+  thankyou schedule interview.yaml --json
+  thankyou schedule interview.yaml --ics follow-up.ics")]
     Schedule(ScheduleArguments),
+    /// Show what is due today across your applications, oldest first.
+    #[command(after_help = "\
+Examples:
+  thankyou next applications/
+  thankyou next northwind.yaml halden.yaml --today 2026-12-07")]
+    Next(NextArguments),
+    /// Record in the file that you sent a draft or got a reply.
+    #[command(after_help = "\
+Examples:
+  thankyou log interview.yaml --sent email --to \"Priya Shah\"
+  thankyou log interview.yaml --sent checkin --to \"Sam Ortiz\" --date 2026-11-26
+  thankyou log interview.yaml --reply \"Sam Ortiz\" --note \"second round on Dec 3\"
+
+Only the new lines are added: the rest of the file, comments and order
+included, stays exactly as it was.")]
+    Log(LogArguments),
 }
 
 /// `thankyou render`.
@@ -54,6 +75,12 @@ pub struct RenderArguments {
     /// Only drafts to this person (case-insensitive).
     #[arg(long, value_name = "NAME")]
     pub to: Option<String>,
+    /// Only this check-in, counting from 1.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=i64::from(MAX_CHECKINS)))]
+    pub step: Option<u8>,
+    /// How the follow-up plan is shaped.
+    #[command(flatten)]
+    pub plan: PlanArguments,
     /// Markdown, or plain text with cards in short lines to copy by hand.
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     pub format: Format,
@@ -71,12 +98,67 @@ pub struct RenderArguments {
     pub card_words: u16,
 }
 
+/// Options that shape the follow-up plan.
+#[derive(Debug, Args)]
+pub struct PlanArguments {
+    /// Check-ins before the closing note [default: the record's `followup:
+    /// max_checkins`, or 2].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=i64::from(MAX_CHECKINS)))]
+    pub max_checkins: Option<u8>,
+}
+
 /// `thankyou schedule`.
 #[derive(Debug, Args)]
 pub struct ScheduleArguments {
     /// The interview record (YAML), or `-` to read standard input.
     pub record: PathBuf,
+    /// How the follow-up plan is shaped.
+    #[command(flatten)]
+    pub plan: PlanArguments,
     /// Print JSON instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "ics")]
     pub json: bool,
+    /// Write an iCalendar file with one all-day event per step (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// Replace the --ics file if it exists.
+    #[arg(long, requires = "ics")]
+    pub force: bool,
+}
+
+/// `thankyou next`.
+#[derive(Debug, Args)]
+pub struct NextArguments {
+    /// Interview records, folders of them, or glob patterns.
+    #[arg(required = true, value_name = "RECORD")]
+    pub records: Vec<String>,
+    /// The day to plan from, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
+    /// How the follow-up plan is shaped.
+    #[command(flatten)]
+    pub plan: PlanArguments,
+}
+
+/// `thankyou log`.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("event").required(true).args(["sent", "reply"]))]
+pub struct LogArguments {
+    /// The interview record to add the entry to.
+    pub record: PathBuf,
+    /// What you sent.
+    #[arg(long, value_enum, requires = "to")]
+    pub sent: Option<Kind>,
+    /// Who you sent it to.
+    #[arg(long, value_name = "NAME", requires = "sent")]
+    pub to: Option<String>,
+    /// Who replied.
+    #[arg(long, value_name = "NAME")]
+    pub reply: Option<String>,
+    /// When it happened, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A note of your own, such as what the reply said.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
 }

@@ -8,13 +8,15 @@ use serde::Serialize;
 
 use crate::english;
 use crate::record::{Interviewer, Record, Tone};
-use crate::schedule::Kind;
+use crate::schedule::{Kind, Step};
 
 /// Everything a draft template can use.
 #[derive(Debug, Clone, Serialize)]
 pub struct Context {
-    /// The kind of draft: `card`, `email` or `checkin`.
+    /// The kind of draft: `card`, `email`, `checkin` or `closing`.
     pub kind: Kind,
+    /// Which check-in this is, counting from 1; none for other kinds.
+    pub step: Option<u8>,
     /// `warm` or `formal`.
     pub tone: Tone,
     /// Chooses among phrasings, so notes to different people read
@@ -129,15 +131,19 @@ impl Context {
         }
     }
 
-    /// The context for the check-in to `recipient`.
-    pub fn for_checkin(record: &Record, recipient: Recipient) -> Self {
-        Self::base(record, Kind::Checkin, recipient)
+    /// The context for a check-in or the closing note to `recipient`.
+    pub fn for_follow_up(record: &Record, step: &Step, recipient: Recipient) -> Self {
+        Context {
+            step: step.step,
+            ..Self::base(record, step.kind, recipient)
+        }
     }
 
     fn base(record: &Record, kind: Kind, recipient: Recipient) -> Self {
         let candidate = &record.candidate;
         Context {
             kind,
+            step: None,
             tone: record.tone,
             variant: 0,
             candidate: Person {

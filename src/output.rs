@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::english;
 use crate::error::{Error, Result};
 use crate::render::Draft;
-use crate::schedule::Kind;
+use crate::schedule::{Kind, Step};
 use crate::text;
 
 /// How a draft is written out.
@@ -33,25 +33,30 @@ impl Format {
 
 /// A draft's final text in `format`; cards in text are wrapped to `width` columns.
 pub fn format_draft(draft: &Draft, format: Format, width: usize) -> String {
-    match (format, draft.kind) {
+    match (format, draft.step.kind) {
         (Format::Markdown, _) => draft.markdown.clone(),
         (Format::Text, Kind::Card) => text::wrap(&text::to_text(&draft.markdown), width),
         (Format::Text, _) => text::to_text(&draft.markdown),
     }
 }
 
+/// What to do with a step, as a sentence fragment: "send check-in 2 to Sam Ortiz".
+pub fn action(step: &Step) -> String {
+    format!("{} {} to {}", step.kind.verb(), step.title(), step.to)
+}
+
 /// The line that introduces a draft when several are printed together.
 pub fn header(draft: &Draft) -> String {
-    let what = match draft.kind {
-        Kind::Email => "Email",
-        Kind::Card => "Card",
-        Kind::Checkin => "Check-in",
-    };
+    let step = &draft.step;
+    let mut title = step.title();
+    if let Some(first) = title.get(..1) {
+        title.replace_range(..1, &first.to_uppercase());
+    }
     format!(
-        "==> {what} to {} ({} on {}) <==",
-        draft.to,
-        draft.kind.action().split(' ').next().unwrap_or("send"),
-        english::long_date(draft.send_on)
+        "==> {title} to {} ({} on {}) <==",
+        step.to,
+        step.kind.verb(),
+        english::long_date(step.date)
     )
 }
 
@@ -72,11 +77,47 @@ pub fn to_stdout(drafts: &[(&Draft, String)]) -> String {
     out
 }
 
-/// A safe file name for a draft: `{kind}-{recipient}.{ext}`, with the
-/// recipient reduced to lowercase letters, digits and dashes, so no name can
-/// climb out of the output folder.
-pub fn file_name(kind: Kind, to: &str, format: Format) -> String {
-    format!("{}-{}.{}", kind.name(), slug(to), format.extension())
+/// A safe file name for a draft: `{kind}-{recipient}.{ext}`, with the step
+/// number after the kind for check-ins, and the recipient reduced to
+/// lowercase letters, digits and dashes, so no name can climb out of the
+/// output folder.
+pub fn file_name(step: &Step, format: Format) -> String {
+    let kind = match step.step {
+        Some(number) => format!("{}-{number}", step.kind.name()),
+        None => step.kind.name().to_owned(),
+    };
+    format!("{kind}-{}.{}", slug(&step.to), format.extension())
+}
+
+/// The command that prints a step's draft, for `next` and calendar events.
+pub fn render_command(record: &str, step: &Step) -> String {
+    let mut command = format!(
+        "thankyou render {} --kind {}",
+        shell_quote(record),
+        step.kind.name()
+    );
+    match step.step {
+        Some(number) => {
+            let _ = write!(command, " --step {number}");
+        }
+        None => {
+            let _ = write!(command, " --to {}", shell_quote(&step.to));
+        }
+    }
+    command
+}
+
+/// `text` as one shell word: bare when it is plain, else in single quotes.
+pub fn shell_quote(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '-' | '_' | ',' | ':' | '+' | '=')
+        });
+    if plain {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 /// Lowercase letters and digits of `name`, other runs turned into one dash.
@@ -134,6 +175,28 @@ pub fn write_files(dir: &Path, files: &[(String, String)], force: bool) -> Resul
     Ok(paths)
 }
 
+/// Replaces the file at `path` with `contents` in one step, keeping its
+/// permissions: a reader sees the old file or the new one, never half of it.
+pub fn replace_file(path: &Path, contents: &str) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let io_error = |source| Error::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let permissions = std::fs::metadata(path).map_err(io_error)?.permissions();
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io_error)?;
+    file.write_all(contents.as_bytes()).map_err(io_error)?;
+    file.as_file().sync_all().map_err(io_error)?;
+    file.as_file()
+        .set_permissions(permissions)
+        .map_err(io_error)?;
+    file.persist(path).map_err(|error| io_error(error.error))?;
+    Ok(())
+}
+
 fn write_atomically(dir: &Path, path: &Path, contents: &str, force: bool) -> Result<()> {
     let io_error = |source| Error::Io {
         path: path.to_owned(),
@@ -173,6 +236,19 @@ mod tests {
             ("C:\\Windows", "c-windows"),
         ] {
             assert_eq!(slug(name), expected);
+        }
+    }
+
+    #[test]
+    fn shell_words_are_quoted_only_when_needed() {
+        for (text, quoted) in [
+            ("examples/panel.yaml", "examples/panel.yaml"),
+            ("Priya Shah", "'Priya Shah'"),
+            ("O'Brien", "'O'\\''Brien'"),
+            ("$HOME", "'$HOME'"),
+            ("", "''"),
+        ] {
+            assert_eq!(shell_quote(text), quoted);
         }
     }
 

@@ -8,8 +8,10 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use crate::english;
 use crate::error::{Position, RecordError};
 use crate::fields::{IsoDate, Text, optional_email, optional_text};
+use crate::schedule::Kind;
 use crate::yaml;
 
 /// A checked interview record, ready to render and schedule.
@@ -33,6 +35,81 @@ pub struct Record {
     pub strengths: Vec<String>,
     /// How the drafts address people.
     pub tone: Tone,
+    /// How many check-ins to send before the closing note, if the record says.
+    pub max_checkins: Option<u8>,
+    /// What has been sent and received since the interview, in file order.
+    pub log: Vec<LogEntry>,
+    /// Where the application stands.
+    pub status: Status,
+}
+
+impl Record {
+    /// Every name a draft can be addressed to: the interviewers, then the recruiter.
+    pub fn people(&self) -> impl Iterator<Item = &str> {
+        self.interviewers
+            .iter()
+            .map(|person| person.name.as_str())
+            .chain(
+                self.recruiter
+                    .as_ref()
+                    .map(|recruiter| recruiter.name.as_str()),
+            )
+    }
+}
+
+/// One thing that happened after the interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    /// The day it happened.
+    pub date: Date,
+    /// What happened.
+    pub event: Event,
+    /// The user's own note, if any.
+    pub note: Option<String>,
+}
+
+/// What a log entry records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The candidate sent a draft.
+    Sent {
+        /// What was sent.
+        kind: Kind,
+        /// Who it went to, spelt as in the record.
+        to: String,
+    },
+    /// Someone on the hiring side replied.
+    Reply {
+        /// Who replied, spelt as in the record.
+        from: String,
+    },
+}
+
+/// Where the application stands; only an open one has anything due.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Still waiting to hear.
+    #[default]
+    Open,
+    /// An offer came.
+    Offer,
+    /// The company said no.
+    Rejected,
+    /// The candidate withdrew.
+    Withdrawn,
+}
+
+impl Status {
+    /// The status as the record spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Offer => "offer",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
 }
 
 /// The person writing the follow-up.
@@ -125,6 +202,33 @@ struct RawRecord {
     strengths: Vec<Text>,
     #[serde(default)]
     tone: Tone,
+    #[serde(default)]
+    followup: Option<RawFollowUp>,
+    #[serde(default)]
+    log: Vec<Spanned<RawLogEntry>>,
+    #[serde(default)]
+    status: Status,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFollowUp {
+    #[serde(default)]
+    max_checkins: Option<Spanned<u8>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLogEntry {
+    date: Spanned<IsoDate>,
+    #[serde(default)]
+    sent: Option<Kind>,
+    #[serde(default)]
+    to: Option<Spanned<Text>>,
+    #[serde(default)]
+    reply: Option<Spanned<Text>>,
+    #[serde(default, deserialize_with = "optional_text")]
+    note: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,6 +266,10 @@ struct RawQuestion {
     #[serde(default, deserialize_with = "optional_text")]
     answer: Option<Text>,
 }
+
+/// The most check-ins a record may ask for: past two or three, advisers
+/// agree, more only annoys.
+pub const MAX_CHECKINS: u8 = 6;
 
 /// Reads and checks a record; `source_name` is how errors refer to the file.
 pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {
@@ -210,7 +318,7 @@ impl Checker<'_> {
             .enumerate()
             .map(|(index, question)| self.check_question(index, question, &interviewers))
             .collect::<Result<_, _>>()?;
-        Ok(Record {
+        Record {
             candidate: raw.candidate,
             company: raw.company.into(),
             role: raw.role.into(),
@@ -220,6 +328,101 @@ impl Checker<'_> {
             unanswered_questions,
             strengths: raw.strengths.into_iter().map(String::from).collect(),
             tone: raw.tone,
+            max_checkins: raw
+                .followup
+                .and_then(|followup| followup.max_checkins)
+                .map(|max| self.check_max_checkins(&max))
+                .transpose()?,
+            log: Vec::new(),
+            status: raw.status,
+        }
+        .with_log(raw.log, self)
+    }
+
+    fn check_max_checkins(&self, max: &Spanned<u8>) -> Result<u8, RecordError> {
+        if (1..=MAX_CHECKINS).contains(&max.value) {
+            Ok(max.value)
+        } else {
+            Err(self.error_at(
+                max,
+                "followup.max_checkins".into(),
+                format!(
+                    "must be between 1 and {MAX_CHECKINS}; to send no check-ins at all, set recruiter.no_follow_up"
+                ),
+            ))
+        }
+    }
+
+    fn check_log_entry(
+        &self,
+        index: usize,
+        raw: Spanned<RawLogEntry>,
+        record: &Record,
+    ) -> Result<LogEntry, RecordError> {
+        let field = |name: &str| format!("log[{index}]{name}");
+        let entry = &raw.value;
+        let date = entry.date.value.0;
+        if date < record.interview_date {
+            return Err(self.error_at(
+                &entry.date,
+                field(".date"),
+                format!(
+                    "{date} is before the interview on {}",
+                    record.interview_date
+                ),
+            ));
+        }
+        let person = |name: &Spanned<Text>, at: &str| {
+            record
+                .people()
+                .find(|known| known.eq_ignore_ascii_case(name.value.as_str()))
+                .map(str::to_owned)
+                .ok_or_else(|| {
+                    self.error_at(
+                        name,
+                        field(at),
+                        format!(
+                            "`{}` is not in the record; the people in it are {}",
+                            name.value.as_str(),
+                            english::join_and(record.people())
+                        ),
+                    )
+                })
+        };
+        let event = match (entry.sent, &entry.to, &entry.reply) {
+            (Some(kind), Some(to), None) => Event::Sent {
+                kind,
+                to: person(to, ".to")?,
+            },
+            (Some(_), None, None) => {
+                return Err(self.error_at(
+                    &raw,
+                    field(""),
+                    "`sent:` needs `to:`, naming who it went to".into(),
+                ));
+            }
+            (None, None, Some(from)) => Event::Reply {
+                from: person(from, ".reply")?,
+            },
+            (None, Some(_), Some(_)) | (Some(_), _, Some(_)) => {
+                return Err(self.error_at(
+                    &raw,
+                    field(""),
+                    "an entry records one thing: either `sent:` with `to:`, or `reply:`".into(),
+                ));
+            }
+            (None, _, None) => {
+                return Err(self.error_at(
+                    &raw,
+                    field(""),
+                    "say what happened: `sent: email` with `to: NAME`, or `reply: NAME`".into(),
+                ));
+            }
+        };
+        Ok(LogEntry {
+            date,
+            event,
+            note: raw.value.note.map(String::from),
         })
     }
 
@@ -308,5 +511,21 @@ impl Checker<'_> {
             asked_by,
             answer: raw.answer.map(String::from),
         })
+    }
+}
+
+impl Record {
+    fn with_log(
+        mut self,
+        raw: Vec<Spanned<RawLogEntry>>,
+        checker: &Checker<'_>,
+    ) -> Result<Self, RecordError> {
+        let log = raw
+            .into_iter()
+            .enumerate()
+            .map(|(index, entry)| checker.check_log_entry(index, entry, &self))
+            .collect::<Result<_, _>>()?;
+        self.log = log;
+        Ok(self)
     }
 }

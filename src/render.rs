@@ -5,13 +5,12 @@
 
 use std::fmt::Write as _;
 
-use jiff::civil::Date;
 use tera::Tera;
 
 use crate::context::{Context, Recipient};
 use crate::error::{Error, Result};
 use crate::record::{Record, Tone};
-use crate::schedule::{self, Kind};
+use crate::schedule::{self, Kind, Step};
 use crate::{english, filters, text};
 
 /// The built-in templates, by name.
@@ -34,29 +33,45 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "checkin.formal.md",
         include_str!("../templates/checkin.formal.md"),
     ),
+    (
+        "checkin-again.warm.md",
+        include_str!("../templates/checkin-again.warm.md"),
+    ),
+    (
+        "checkin-again.formal.md",
+        include_str!("../templates/checkin-again.formal.md"),
+    ),
+    (
+        "closing.warm.md",
+        include_str!("../templates/closing.warm.md"),
+    ),
+    (
+        "closing.formal.md",
+        include_str!("../templates/closing.formal.md"),
+    ),
     ("signature.md", include_str!("../templates/signature.md")),
 ];
 
 /// One rendered draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
-    /// What it is.
-    pub kind: Kind,
-    /// Who it is for, spelt as in the record.
-    pub to: String,
-    /// When to send it.
-    pub send_on: Date,
+    /// What it is, who it is for and when to send it.
+    pub step: Step,
     /// The draft as Markdown.
     pub markdown: String,
 }
 
 /// Which drafts to render.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Selection {
     /// The kinds wanted; empty means all.
     pub kinds: Vec<Kind>,
     /// Only drafts to this person (matched case-insensitively).
     pub to: Option<String>,
+    /// Only this check-in, counting from 1.
+    pub step: Option<u8>,
+    /// How many check-ins the plan has before the closing note.
+    pub max_checkins: u8,
 }
 
 /// Renders drafts with the compiled templates.
@@ -81,66 +96,72 @@ impl Renderer {
         if let Some(name) = &selection.to {
             check_recipient(record, name)?;
         }
-        let wanted = |kind: Kind, to: &str| {
-            (selection.kinds.is_empty() || selection.kinds.contains(&kind))
+        let wanted = |step: &Step| {
+            (selection.kinds.is_empty() || selection.kinds.contains(&step.kind))
                 && selection
                     .to
                     .as_ref()
-                    .is_none_or(|name| name.trim().eq_ignore_ascii_case(to))
+                    .is_none_or(|name| name.trim().eq_ignore_ascii_case(&step.to))
+                && selection
+                    .step
+                    .is_none_or(|wanted| step.step == Some(wanted))
         };
         let mut drafts = Vec::new();
-        for step in schedule::plan(record) {
-            if !wanted(step.kind, &step.to) {
+        for step in schedule::plan(record, selection.max_checkins) {
+            if !wanted(&step) {
                 continue;
             }
-            let context = context_for(record, step.kind, &step.to);
+            let context = context_for(record, &step);
             drafts.push(Draft {
-                markdown: self.render_one(record.tone, &context)?,
-                kind: step.kind,
-                to: step.to,
-                send_on: step.date,
+                markdown: self.render_one(&template_name(&step, record.tone), &context)?,
+                step,
             });
         }
         Ok(drafts)
     }
 
-    fn render_one(&self, tone: Tone, context: &Context) -> Result<String> {
-        let name = template_name(context.kind, tone);
-        let tera_context = tera::Context::from_serialize(context)
-            .map_err(|error| template_error(&name, &error))?;
+    fn render_one(&self, name: &str, context: &Context) -> Result<String> {
+        let tera_context =
+            tera::Context::from_serialize(context).map_err(|error| template_error(name, &error))?;
         let rendered = self
             .tera
-            .render(&name, &tera_context)
-            .map_err(|error| template_error(&name, &error))?;
+            .render(name, &tera_context)
+            .map_err(|error| template_error(name, &error))?;
         Ok(tidy(&rendered))
     }
 }
 
-/// The template that renders `kind` in `tone`, such as `card.warm.md`.
-pub fn template_name(kind: Kind, tone: Tone) -> String {
+/// The template that renders a step in `tone`, such as `card.warm.md`; the
+/// check-ins after the first have their own, shorter template.
+pub fn template_name(step: &Step, tone: Tone) -> String {
     let tone = match tone {
         Tone::Warm => "warm",
         Tone::Formal => "formal",
     };
-    format!("{}.{tone}.md", kind.name())
+    match step.step {
+        Some(number) if number > 1 => format!("checkin-again.{tone}.md"),
+        _ => format!("{}.{tone}.md", step.kind.name()),
+    }
 }
 
-fn context_for(record: &Record, kind: Kind, to: &str) -> Context {
+fn context_for(record: &Record, step: &Step) -> Context {
     let interviewer = record
         .interviewers
         .iter()
         .enumerate()
-        .find(|(_, person)| person.name == to);
-    match (kind, interviewer, &record.recruiter) {
-        (Kind::Checkin, _, Some(recruiter)) => Context::for_checkin(
+        .find(|(_, person)| person.name == step.to);
+    let follow_up = matches!(step.kind, Kind::Checkin | Kind::Closing);
+    match (follow_up, interviewer, &record.recruiter) {
+        (true, _, Some(recruiter)) => Context::for_follow_up(
             record,
+            step,
             Recipient::recruiter(&recruiter.name, recruiter.email.clone()),
         ),
-        (Kind::Checkin, Some((_, person)), None) => {
-            Context::for_checkin(record, Recipient::interviewer(person))
+        (true, Some((_, person)), None) => {
+            Context::for_follow_up(record, step, Recipient::interviewer(person))
         }
-        (_, Some((index, person)), _) => Context::for_interviewer(record, kind, index, person),
-        (_, None, _) => Context::for_checkin(record, Recipient::recruiter(to, None)),
+        (_, Some((index, person)), _) => Context::for_interviewer(record, step.kind, index, person),
+        (_, None, _) => Context::for_follow_up(record, step, Recipient::recruiter(&step.to, None)),
     }
 }
 

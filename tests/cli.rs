@@ -64,7 +64,8 @@ fn several_drafts_each_get_a_header() {
             "==> Email to Priya Shah (send on Thursday, November 19) <==",
             "==> Email to Marcus Bell (send on Thursday, November 19) <==",
             "==> Email to Elena Rossi (send on Thursday, November 19) <==",
-            "==> Check-in to Sam Ortiz (send on Monday, December 7) <==",
+            "==> Check-in 1 to Sam Ortiz (send on Monday, December 7) <==",
+            "==> Check-in 2 to Sam Ortiz (send on Monday, December 14) <==",
         ]
     );
 }
@@ -141,7 +142,9 @@ fn out_dir_writes_one_file_per_draft() {
             "card-elena-rossi.txt",
             "card-marcus-bell.txt",
             "card-priya-shah.txt",
-            "checkin-sam-ortiz.txt",
+            "checkin-1-sam-ortiz.txt",
+            "checkin-2-sam-ortiz.txt",
+            "closing-sam-ortiz.txt",
             "email-elena-rossi.txt",
             "email-marcus-bell.txt",
             "email-priya-shah.txt",

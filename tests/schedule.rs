@@ -9,14 +9,16 @@ fn the_panel_schedule_as_a_table() {
         .args(["schedule", "record.yaml"])
         .stdout(
             "\
-WHEN                   WHAT           TO
-Thursday, November 19  send email     Priya Shah
-Thursday, November 19  send email     Marcus Bell
-Thursday, November 19  send email     Elena Rossi
-Friday, November 20    mail card      Priya Shah
-Friday, November 20    mail card      Marcus Bell
-Friday, November 20    mail card      Elena Rossi
-Monday, December 7     send check-in  Sam Ortiz
+WHEN                   WHAT               TO
+Thursday, November 19  send email         Priya Shah
+Thursday, November 19  send email         Marcus Bell
+Thursday, November 19  send email         Elena Rossi
+Friday, November 20    mail card          Priya Shah
+Friday, November 20    mail card          Marcus Bell
+Friday, November 20    mail card          Elena Rossi
+Monday, December 7     send check-in 1    Sam Ortiz
+Monday, December 14    send check-in 2    Sam Ortiz
+Monday, December 21    send closing note  Sam Ortiz
 ",
         )
         .stderr("")
@@ -43,6 +45,18 @@ fn the_schedule_as_json() {
   {
     "date": "2026-11-30",
     "kind": "checkin",
+    "to": "Tom Brennan",
+    "step": 1
+  },
+  {
+    "date": "2026-12-07",
+    "kind": "checkin",
+    "to": "Tom Brennan",
+    "step": 2
+  },
+  {
+    "date": "2026-12-14",
+    "kind": "closing",
     "to": "Tom Brennan"
   }
 ]
@@ -123,7 +137,7 @@ fn the_checkin_goes_to_the_recruiter_or_the_first_interviewer() {
         .args(["schedule", "record.yaml"])
         .run();
     assert!(
-        output.stdout.contains("send check-in  Tom Brennan"),
+        output.stdout.contains("send check-in 1    Tom Brennan\n"),
         "{}",
         output.stdout
     );

@@ -1,0 +1,66 @@
+//! The plan as an iCalendar file (RFC 5545): one all-day event per step.
+//!
+//! Every event has a UID made from the record and the step, and a fixed
+//! DTSTAMP, so importing the file again after a change updates the events
+//! instead of adding copies.
+
+use icalendar::{Calendar, Component, EventLike};
+
+use crate::output::{self, slug};
+use crate::record::Record;
+use crate::schedule::Step;
+
+/// The calendar for `steps` of `record`, read from the file `record_name`.
+pub fn calendar(record: &Record, steps: &[Step], record_name: &str) -> String {
+    let mut calendar = Calendar::new();
+    calendar.name(&format!("Follow-up: {} at {}", record.role, record.company));
+    for step in steps {
+        calendar.push(event(record, step, record_name));
+    }
+    calendar.done().to_string()
+}
+
+fn event(record: &Record, step: &Step, record_name: &str) -> icalendar::Event {
+    let mut summary = output::action(step);
+    if let Some(first) = summary.get(..1) {
+        summary.replace_range(..1, &first.to_uppercase());
+    }
+    icalendar::Event::new()
+        .uid(&uid(record, step))
+        .timestamp(stamp(record))
+        .all_day(naive(step.date))
+        .summary(&format!("{summary}: {} at {}", record.role, record.company))
+        .description(&output::render_command(record_name, step))
+        .done()
+}
+
+/// The same step of the same interview always gets the same UID.
+fn uid(record: &Record, step: &Step) -> String {
+    let what = match step.step {
+        Some(number) => format!("{}-{number}", step.kind.name()),
+        None => format!("{}-{}", step.kind.name(), slug(&step.to)),
+    };
+    format!(
+        "{what}.{}.{}.{}@thankyou",
+        record.interview_date,
+        slug(&record.company),
+        slug(&record.role)
+    )
+}
+
+/// A fixed DTSTAMP (the interview day), so an unchanged plan gives a byte-identical file.
+fn stamp(record: &Record) -> chrono::DateTime<chrono::Utc> {
+    naive(record.interview_date)
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default()
+        .and_utc()
+}
+
+fn naive(date: jiff::civil::Date) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        u32::from(date.month().unsigned_abs()),
+        u32::from(date.day().unsigned_abs()),
+    )
+    .unwrap_or_default()
+}

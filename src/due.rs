@@ -1,0 +1,92 @@
+//! What is due on a given day: the planned steps not yet in the log.
+//!
+//! A follow-up is a chain: a second check-in makes no sense before the
+//! first, so only the earliest unsent check-in or closing note is ever due,
+//! while each email and card stands on its own.
+
+use jiff::civil::Date;
+
+use crate::record::{Event, LogEntry, Record, Status};
+use crate::schedule::{self, Kind, Step};
+
+/// What one record has due, or why it has nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Steps due on or before the day, oldest first.
+    pub due: Vec<Step>,
+    /// The next step after the day, if any.
+    pub upcoming: Option<Step>,
+    /// Why nothing at all is due, when the plan has stopped.
+    pub stopped: Option<Stopped>,
+}
+
+/// Why a record's plan has stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stopped {
+    /// The application is no longer open.
+    Status(Status),
+    /// Someone replied after the last message the candidate sent.
+    Replied(LogEntry),
+    /// Every step, the closing note included, is in the log.
+    Finished,
+}
+
+/// What `record` has due on `today`.
+pub fn outcome(record: &Record, max_checkins: u8, today: Date) -> Outcome {
+    if record.status != Status::Open {
+        return stopped(Stopped::Status(record.status));
+    }
+    if let Some(reply) = reply_after_last_message(record) {
+        return stopped(Stopped::Replied(reply.clone()));
+    }
+    let mut pending: Vec<Step> = Vec::new();
+    let mut chain_started = false;
+    for step in schedule::plan(record, max_checkins) {
+        if step.is_logged(record) {
+            continue;
+        }
+        let in_chain = matches!(step.kind, Kind::Checkin | Kind::Closing);
+        if in_chain && chain_started {
+            continue;
+        }
+        chain_started |= in_chain;
+        pending.push(step);
+    }
+    if pending.is_empty() {
+        return stopped(Stopped::Finished);
+    }
+    let upcoming = pending.iter().find(|step| step.date > today).cloned();
+    pending.retain(|step| step.date <= today);
+    Outcome {
+        due: pending,
+        upcoming,
+        stopped: None,
+    }
+}
+
+fn stopped(reason: Stopped) -> Outcome {
+    Outcome {
+        due: Vec::new(),
+        upcoming: None,
+        stopped: Some(reason),
+    }
+}
+
+/// The latest reply, when nothing was sent after it.
+fn reply_after_last_message(record: &Record) -> Option<&LogEntry> {
+    let last_reply = record
+        .log
+        .iter()
+        .filter(|entry| matches!(entry.event, Event::Reply { .. }))
+        .max_by_key(|entry| entry.date)?;
+    let sent_since = record
+        .log
+        .iter()
+        .any(|entry| matches!(entry.event, Event::Sent { .. }) && entry.date > last_reply.date);
+    (!sent_since).then_some(last_reply)
+}
+
+/// How many days late a step is on `today`; 0 when it is due today.
+pub fn days_overdue(step: &Step, today: Date) -> i32 {
+    (today - step.date).get_days()
+}
