@@ -28,7 +28,9 @@ fn event(record: &Record, step: &Step, record_name: &str) -> icalendar::Event {
     icalendar::Event::new()
         .uid(&uid(record, step))
         .timestamp(stamp(record))
-        .all_day(naive(step.date))
+        .starts(naive(step.date))
+        // An all-day event ends, exclusively, on the next day.
+        .ends(naive(step.date.tomorrow().unwrap_or(step.date)))
         .summary(&format!("{summary}: {} at {}", record.role, record.company))
         .description(&output::render_command(record_name, step))
         .done()

@@ -25,7 +25,7 @@ pub fn run_next(arguments: &NextArguments) -> Result<()> {
     let mut quiet: Vec<String> = Vec::new();
     let mut failed = 0;
     for path in &paths {
-        let name = path.display().to_string();
+        let name = path.strip_prefix(".").unwrap_or(path).display().to_string();
         let record = match read_record(path) {
             Ok(record) => record,
             Err(error) => {
@@ -181,6 +181,12 @@ pub fn run_log(arguments: &LogArguments) -> Result<()> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
     let record = record::parse(&name, &bytes)?;
+    if date < record.interview_date {
+        bail!(
+            "--date: {date} is before the interview on {}",
+            record.interview_date
+        );
+    }
     let text = String::from_utf8(bytes).with_context(|| format!("{name} is not UTF-8 text"))?;
     let note = arguments.note.clone();
     let entry = match (&arguments.sent, &arguments.to, &arguments.reply) {

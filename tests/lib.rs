@@ -8,7 +8,9 @@
 )]
 
 mod bad_input;
+mod calendar;
 mod cli;
+mod followup;
 mod prose;
 mod readme;
 mod render;

@@ -1,0 +1,461 @@
+//! The follow-up plan over weeks: check-ins, the closing note, the log, and
+//! `next` and `log`.
+
+use std::fs;
+
+use crate::test::{Test, example};
+
+/// A record interviewed on Thursday, November 19, 2026, with `extra` lines
+/// appended (a recruiter, a log, a status).
+fn record(extra: &str) -> String {
+    format!(
+        "# My interview at Northwind.\ncandidate:\n  name: Jordan Lee  # me\ncompany: Northwind Traders\nrole: Senior Data Engineer\ninterview_date: 2026-11-19\ninterviewers:\n  - name: Priya Shah\n    topics: [streaming]\n{extra}"
+    )
+}
+
+/// The follow-up steps of `record`'s plan as `kind step date` lines.
+fn follow_ups(record: &str, args: &[&str]) -> Vec<String> {
+    let output = Test::new()
+        .record(record)
+        .args(["schedule", "record.yaml", "--json"])
+        .args(args.iter().copied())
+        .run();
+    let steps: serde_json::Value = serde_json::from_str(&output.stdout).unwrap();
+    steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|step| step["kind"] == "checkin" || step["kind"] == "closing")
+        .map(|step| {
+            format!(
+                "{} {} {}",
+                step["kind"].as_str().unwrap(),
+                step["step"]
+                    .as_u64()
+                    .map_or(String::from("-"), |n| n.to_string()),
+                step["date"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_ins_come_weekly_on_business_days_then_the_closing_note() {
+    assert_eq!(
+        follow_ups(&record(""), &[]),
+        [
+            "checkin 1 2026-11-26",
+            "checkin 2 2026-12-03",
+            "closing - 2026-12-10"
+        ]
+    );
+    // A Saturday interview: every step lands on a Monday.
+    let saturday = record("").replace("2026-11-19", "2026-11-21");
+    assert_eq!(
+        follow_ups(&saturday, &[]),
+        [
+            "checkin 1 2026-11-30",
+            "checkin 2 2026-12-07",
+            "closing - 2026-12-14"
+        ]
+    );
+}
+
+#[test]
+fn the_number_of_check_ins_has_a_limit() {
+    let three = record("followup:\n  max_checkins: 3\n");
+    assert_eq!(follow_ups(&three, &[]).len(), 4);
+    assert_eq!(
+        follow_ups(&three, &["--max-checkins", "1"]),
+        ["checkin 1 2026-11-26", "closing - 2026-12-03"]
+    );
+}
+
+#[test]
+fn a_decision_date_pushes_the_whole_plan() {
+    let friday = record("recruiter:\n  name: Sam Ortiz\n  decision_date: 2026-12-04\n");
+    assert_eq!(
+        follow_ups(&friday, &[]),
+        [
+            "checkin 1 2026-12-07",
+            "checkin 2 2026-12-14",
+            "closing - 2026-12-21"
+        ]
+    );
+}
+
+#[test]
+fn no_follow_up_means_no_check_ins_and_no_closing_note() {
+    let record = record("recruiter:\n  name: Sam Ortiz\n  no_follow_up: true\n");
+    assert!(follow_ups(&record, &[]).is_empty());
+    Test::new()
+        .record(&record)
+        .args(["render", "record.yaml", "--kind", "closing"])
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn a_late_check_in_moves_the_next_one() {
+    let late = record("log:\n  - date: 2026-12-01\n    sent: checkin\n    to: Priya Shah\n");
+    assert_eq!(
+        follow_ups(&late, &[]),
+        [
+            "checkin 1 2026-11-26",
+            "checkin 2 2026-12-08",
+            "closing - 2026-12-15"
+        ]
+    );
+}
+
+#[test]
+fn later_check_ins_and_the_closing_note_have_their_own_wording() {
+    let output = Test::new()
+        .record(&record(
+            "recruiter:\n  name: Sam Ortiz\n  agency: TalentBridge Recruiting\n",
+        ))
+        .args([
+            "render",
+            "record.yaml",
+            "--kind",
+            "checkin",
+            "--kind",
+            "closing",
+            "--format",
+            "text",
+        ])
+        .run();
+    let drafts: Vec<&str> = output.stdout.split("==> ").skip(1).collect();
+    assert_eq!(drafts.len(), 3);
+    let words = |draft: &str| draft.split_whitespace().count();
+    assert!(
+        words(drafts[1]) < words(drafts[0]),
+        "the second check-in is shorter"
+    );
+    assert!(
+        drafts[0].contains("Have you heard back from Northwind Traders"),
+        "{}",
+        drafts[0]
+    );
+    assert!(drafts[0].contains("TalentBridge Recruiting"));
+    assert!(
+        drafts[2].contains("either way"),
+        "the closing note asks for a word either way"
+    );
+    let step_two = Test::new()
+        .record(&record("recruiter:\n  name: Sam Ortiz\n"))
+        .args([
+            "render",
+            "record.yaml",
+            "--kind",
+            "checkin",
+            "--step",
+            "2",
+            "--format",
+            "text",
+        ])
+        .run();
+    assert!(
+        step_two
+            .stdout
+            .starts_with("Subject: Senior Data Engineer: still very interested\n")
+    );
+}
+
+#[test]
+fn there_is_no_fourth_check_in_in_a_plan_of_two() {
+    Test::new()
+        .record(&record(""))
+        .args(["render", "record.yaml", "--kind", "checkin", "--step", "4"])
+        .status(1)
+        .stdout("")
+        .stderr("error: there is no check-in 4 for anyone; the plan has 2 (see --max-checkins)\n")
+        .run();
+}
+
+#[test]
+fn next_lists_what_is_due_oldest_first_with_how_late() {
+    let log = "log:\n  - date: 2026-11-19\n    sent: email\n    to: Priya Shah\n";
+    Test::new()
+        .record(&record(log))
+        .args(["next", "record.yaml", "--today", "2026-11-26"])
+        .stdout(
+            "\
+Due by Thursday, November 26, oldest first:
+
+Friday, November 20 (6 days overdue): mail card to Priya Shah
+    Senior Data Engineer at Northwind Traders
+    thankyou render record.yaml --kind card --to 'Priya Shah'
+
+Thursday, November 26 (today): send check-in 1 to Priya Shah
+    Senior Data Engineer at Northwind Traders
+    thankyou render record.yaml --kind checkin --step 1
+",
+        )
+        .run();
+}
+
+#[test]
+fn only_the_first_unsent_check_in_is_due() {
+    let output = Test::new()
+        .record(&record("log:\n  - date: 2026-11-19\n    sent: email\n    to: Priya Shah\n  - date: 2026-11-20\n    sent: card\n    to: Priya Shah\n"))
+        .args(["next", "record.yaml", "--today", "2026-12-20"])
+        .run();
+    assert!(
+        output
+            .stdout
+            .contains("(24 days overdue): send check-in 1 to Priya Shah"),
+        "{}",
+        output.stdout
+    );
+    assert!(!output.stdout.contains("check-in 2"));
+    assert!(!output.stdout.contains("closing"));
+}
+
+#[test]
+fn a_reply_stops_the_plan() {
+    let log = "log:\n  - date: 2026-11-19\n    sent: email\n    to: Priya Shah\n  - date: 2026-11-27\n    reply: Priya Shah\n    note: second round on Dec 3\n";
+    Test::new()
+        .record(&record(log))
+        .args(["next", "record.yaml", "--today", "2026-12-20"])
+        .stdout(
+            "\
+Nothing is due by Sunday, December 20.
+
+Nothing due now:
+    record.yaml: Priya Shah replied on Friday, November 27 (second round on Dec 3); nothing is due until you write again
+",
+        )
+        .run();
+}
+
+#[test]
+fn a_closed_application_has_nothing_due() {
+    let output = Test::new()
+        .record(&record("status: offer\n"))
+        .args(["next", "record.yaml", "--today", "2026-12-20"])
+        .run();
+    assert!(
+        output
+            .stdout
+            .contains("record.yaml: the status is `offer`, so there is nothing more to send")
+    );
+    assert!(!output.stdout.contains("thankyou render"));
+}
+
+#[test]
+fn a_sent_closing_note_ends_the_plan() {
+    let mut log = String::from("log:\n");
+    for (date, kind) in [
+        ("2026-11-19", "email"),
+        ("2026-11-20", "card"),
+        ("2026-11-26", "checkin"),
+        ("2026-12-03", "checkin"),
+        ("2026-12-10", "closing"),
+    ] {
+        log.push_str(&format!(
+            "  - date: {date}\n    sent: {kind}\n    to: Priya Shah\n"
+        ));
+    }
+    let output = Test::new()
+        .record(&record(&log))
+        .args(["next", "record.yaml", "--today", "2026-12-20"])
+        .run();
+    assert!(
+        output
+            .stdout
+            .contains("record.yaml: the closing note is sent"),
+        "{}",
+        output.stdout
+    );
+}
+
+#[test]
+fn next_reads_folders_and_patterns_and_reports_bad_records() {
+    let output = Test::new()
+        .file("apps/panel.yaml", example("panel").as_bytes())
+        .file("apps/single.yaml", example("single").as_bytes())
+        .file("apps/broken.yaml", b"company: [\n")
+        .file("apps/notes.txt", b"not a record\n")
+        .args(["next", "apps", "--today", "2026-11-21"])
+        .status(1)
+        .run();
+    assert!(
+        output
+            .stdout
+            .contains("thankyou render apps/panel.yaml --kind email --to 'Priya Shah'")
+    );
+    assert!(
+        output
+            .stdout
+            .contains("thankyou render apps/single.yaml --kind email --to 'Tom Brennan'")
+    );
+    assert!(
+        output.stderr.starts_with("error: apps/broken.yaml:"),
+        "{}",
+        output.stderr
+    );
+    assert!(
+        output
+            .stderr
+            .ends_with("error: 1 of 3 records could not be read; the others are listed above\n")
+    );
+    let by_pattern = Test::new()
+        .file("apps/panel.yaml", example("panel").as_bytes())
+        .file("apps/single.yaml", example("single").as_bytes())
+        .args(["next", "apps/s*.yaml", "--today", "2026-11-21"])
+        .run();
+    assert!(!by_pattern.stdout.contains("panel.yaml"));
+    assert!(by_pattern.stdout.contains("apps/single.yaml"));
+}
+
+#[test]
+fn next_refuses_a_today_that_is_not_a_date() {
+    Test::new()
+        .record(&record(""))
+        .args(["next", "record.yaml", "--today", "26/11/2026"])
+        .status(1)
+        .stdout("")
+        .stderr("error: --today: `26/11/2026` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n")
+        .run();
+}
+
+#[test]
+fn log_appends_without_touching_the_rest_of_the_file() {
+    let before = format!(
+        "{}log:\n  # what I have sent\n  - date: 2026-11-19   # same day\n    sent: email\n    to: Priya Shah\n\n# Keep this comment.\nstatus: open # still hoping\n",
+        record("strengths:\n  - \"five years of Kafka\"   # quoted on purpose\n")
+    );
+    let output = Test::new()
+        .record(&before)
+        .args(["log", "record.yaml", "--sent", "card", "--to", "priya shah", "--date", "2026-11-20"])
+        .stdout("record.yaml: logged card sent to Priya Shah on Friday, November 20.\nSee what is due next with: thankyou next record.yaml\n")
+        .run();
+    let after = fs::read_to_string(output.path("record.yaml")).unwrap();
+    let added = "  - date: 2026-11-20\n    sent: card\n    to: Priya Shah\n";
+    let at = before.find("\n\n# Keep this comment.").unwrap() + 1;
+    assert_eq!(after, format!("{}{added}{}", &before[..at], &before[at..]));
+}
+
+#[test]
+fn log_starts_a_log_when_there_is_none() {
+    let before = record("");
+    let output = Test::new()
+        .record(&before)
+        .args([
+            "log",
+            "record.yaml",
+            "--reply",
+            "Priya Shah",
+            "--date",
+            "2026-11-27",
+            "--note",
+            "round two: Dec 3",
+        ])
+        .run();
+    let after = fs::read_to_string(output.path("record.yaml")).unwrap();
+    assert_eq!(
+        after,
+        format!(
+            "{before}log:\n  - date: 2026-11-27\n    reply: Priya Shah\n    note: \"round two: Dec 3\"\n"
+        )
+    );
+}
+
+#[test]
+fn log_refuses_bad_input_and_writes_nothing() {
+    let before = record("");
+    for (args, stderr) in [
+        (
+            vec!["--sent", "email", "--to", "Nobody"],
+            "error: --to: `Nobody` is not in the record; the people in it are Priya Shah\n",
+        ),
+        (
+            vec![
+                "--sent",
+                "email",
+                "--to",
+                "Priya Shah",
+                "--date",
+                "2026-02-30",
+            ],
+            "error: --date: `2026-02-30` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n",
+        ),
+        (
+            vec![
+                "--sent",
+                "email",
+                "--to",
+                "Priya Shah",
+                "--date",
+                "2026-11-01",
+            ],
+            "error: --date: 2026-11-01 is before the interview on 2026-11-19\n",
+        ),
+    ] {
+        let output = Test::new()
+            .record(&before)
+            .args(["log", "record.yaml"])
+            .args(args.iter().copied())
+            .status(1)
+            .stdout("")
+            .stderr(stderr)
+            .run();
+        assert_eq!(
+            fs::read_to_string(output.path("record.yaml")).unwrap(),
+            before
+        );
+    }
+    Test::new()
+        .record(&before)
+        .args([
+            "log",
+            "record.yaml",
+            "--sent",
+            "letter",
+            "--to",
+            "Priya Shah",
+        ])
+        .status(2)
+        .stdout("")
+        .run();
+}
+
+#[test]
+fn bad_log_entries_in_the_record_name_the_field() {
+    let cases = [
+        (
+            "log:\n  - date: 2026-11-20\n    sent: letter\n    to: Priya Shah\n",
+            "error: record.yaml:12:11: log[0].sent: `letter` is not allowed here; use email, card, checkin, or closing\n   12 |     sent: letter\n",
+        ),
+        (
+            "log:\n  - date: 20 Nov\n    sent: card\n    to: Priya Shah\n",
+            "error: record.yaml:11:11: log[0].date: `20 Nov` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n   11 |   - date: 20 Nov\n",
+        ),
+        (
+            "log:\n  - date: 2026-11-20\n    sent: card\n    to: Pria\n",
+            "error: record.yaml:13:9: log[0].to: `Pria` is not in the record; the people in it are Priya Shah\n   13 |     to: Pria\n",
+        ),
+        (
+            "log:\n  - date: 2026-11-20\n    sent: card\n",
+            "error: record.yaml:11:5: log[0]: `sent:` needs `to:`, naming who it went to\n   11 |   - date: 2026-11-20\n",
+        ),
+        (
+            "status: hired\n",
+            "error: record.yaml:10:9: status: `hired` is not allowed here; use open, offer, rejected, or withdrawn\n   10 | status: hired\n",
+        ),
+        (
+            "followup:\n  max_checkins: 9\n",
+            "error: record.yaml:11:17: followup.max_checkins: must be between 1 and 6; to send no check-ins at all, set recruiter.no_follow_up\n   11 |   max_checkins: 9\n",
+        ),
+    ];
+    for (extra, stderr) in cases {
+        Test::new()
+            .record(&record(extra))
+            .args(["schedule", "record.yaml"])
+            .status(1)
+            .stdout("")
+            .stderr(stderr)
+            .run();
+    }
+}
