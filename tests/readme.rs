@@ -4,7 +4,6 @@
 use std::fs;
 use std::path::Path;
 
-use crate::test::Test;
 
 /// The commands in the README's console blocks, each with its output.
 fn examples(readme: &str) -> Vec<(String, String)> {
@@ -55,29 +54,26 @@ fn readme_examples_match_the_program() {
     let readme = fs::read_to_string(root.join("README.md")).unwrap();
     let examples = examples(&readme);
     assert!(examples.len() >= 5, "the README shows its examples");
+    // One folder for the whole README: the walk-through logs into its copy
+    // of the examples, and later commands see what earlier ones wrote.
+    let folder = tempfile::TempDir::new().unwrap();
+    fs::create_dir(folder.path().join("examples")).unwrap();
+    for entry in fs::read_dir(root.join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, folder.path().join("examples").join(path.file_name().unwrap())).unwrap();
+    }
+    fs::copy(root.join("tests/fixtures/typo.yaml"), folder.path().join("typo.yaml")).unwrap();
     for (command, expected) in examples {
         let words = words(&command);
         assert_eq!(words[0], "thankyou", "{command}");
-        let mut test = Test::new().file(
-            "typo.yaml",
-            fs::read_to_string(root.join("tests/fixtures/typo.yaml"))
-                .unwrap()
-                .as_bytes(),
-        );
-        for entry in fs::read_dir(root.join("examples")).unwrap() {
-            let path = entry.unwrap().path();
-            let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
-            test = test.file(&name, &fs::read(&path).unwrap());
-        }
-        let status = i32::from(expected.starts_with("error:"));
-        let output = test
-            .args(words[1..].iter().map(String::as_str))
-            .status(status)
-            .run();
-        assert_eq!(
-            output.stdout + &output.stderr,
-            expected,
-            "README: $ {command}"
-        );
+        let output = assert_cmd::Command::cargo_bin("thankyou")
+            .unwrap()
+            .current_dir(folder.path())
+            .args(&words[1..])
+            .output()
+            .unwrap();
+        let printed = String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap();
+        assert_eq!(printed, expected, "README: $ {command}");
+        assert_eq!(output.status.success(), !expected.starts_with("error:"), "README: $ {command}");
     }
 }
