@@ -142,6 +142,29 @@ fn later_check_ins_and_the_closing_note_have_their_own_wording() {
         drafts[2].contains("either way"),
         "the closing note asks for a word either way"
     );
+    for tone in ["warm", "formal"] {
+        let output = Test::new()
+            .record(&format!(
+                "{}tone: {tone}\n",
+                record("recruiter:\n  name: Sam Ortiz\nfollowup:\n  max_checkins: 3\n")
+            ))
+            .args([
+                "render",
+                "record.yaml",
+                "--kind",
+                "checkin",
+                "--format",
+                "text",
+            ])
+            .run();
+        let checkins: Vec<&str> = output.stdout.split("==> ").skip(1).collect();
+        assert_eq!(checkins.len(), 3);
+        assert!(
+            words(checkins[0]) > words(checkins[1]) && words(checkins[1]) > words(checkins[2]),
+            "{tone}: each check-in is shorter than the last:\n{}",
+            output.stdout
+        );
+    }
     let step_two = Test::new()
         .record(&record("recruiter:\n  name: Sam Ortiz\n"))
         .args([

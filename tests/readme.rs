@@ -4,7 +4,6 @@
 use std::fs;
 use std::path::Path;
 
-
 /// The commands in the README's console blocks, each with its output.
 fn examples(readme: &str) -> Vec<(String, String)> {
     let mut examples: Vec<(String, String)> = Vec::new();
@@ -60,9 +59,20 @@ fn readme_examples_match_the_program() {
     fs::create_dir(folder.path().join("examples")).unwrap();
     for entry in fs::read_dir(root.join("examples")).unwrap() {
         let path = entry.unwrap().path();
-        fs::copy(&path, folder.path().join("examples").join(path.file_name().unwrap())).unwrap();
+        fs::copy(
+            &path,
+            folder
+                .path()
+                .join("examples")
+                .join(path.file_name().unwrap()),
+        )
+        .unwrap();
     }
-    fs::copy(root.join("tests/fixtures/typo.yaml"), folder.path().join("typo.yaml")).unwrap();
+    fs::copy(
+        root.join("tests/fixtures/typo.yaml"),
+        folder.path().join("typo.yaml"),
+    )
+    .unwrap();
     for (command, expected) in examples {
         let words = words(&command);
         assert_eq!(words[0], "thankyou", "{command}");
@@ -72,8 +82,13 @@ fn readme_examples_match_the_program() {
             .args(&words[1..])
             .output()
             .unwrap();
-        let printed = String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap();
+        let printed =
+            String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap();
         assert_eq!(printed, expected, "README: $ {command}");
-        assert_eq!(output.status.success(), !expected.starts_with("error:"), "README: $ {command}");
+        assert_eq!(
+            output.status.success(),
+            !expected.starts_with("error:"),
+            "README: $ {command}"
+        );
     }
 }
