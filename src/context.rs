@@ -147,16 +147,10 @@ impl Context {
             tone: record.tone,
             variant: 0,
             candidate: Person {
-                name: candidate.name.as_str().to_owned(),
-                first_name: english::first_name(candidate.name.as_str()),
-                email: candidate
-                    .email
-                    .as_ref()
-                    .map(|email| email.as_str().to_owned()),
-                phone: candidate
-                    .phone
-                    .as_ref()
-                    .map(|phone| phone.as_str().to_owned()),
+                name: candidate.name.clone(),
+                first_name: english::first_name(&candidate.name),
+                email: candidate.email.clone(),
+                phone: candidate.phone.clone(),
             },
             recipient,
             company: record.company.clone(),

@@ -1,7 +1,10 @@
 //! The scalar values a record is made of: one-line text, email addresses and
 //! dates, each checked as it is read so errors point at the exact line.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 
 /// One line of text from the record: trimmed, with runs of whitespace
@@ -48,19 +51,76 @@ pub(crate) fn optional_text<'de, D: serde::Deserializer<'de>>(
     }
 }
 
-pub(crate) fn optional_email<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<Text>, D::Error> {
-    let email = optional_text(deserializer)?;
-    if let Some(email) = &email {
-        check_email(email.as_str()).map_err(serde::de::Error::custom)?;
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
     }
-    Ok(email)
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "\\S" })
+    }
+}
+
+/// An email address: text with one `@` and a dot in the domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email(Text);
+
+impl Email {
+    /// The address itself.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl From<Email> for String {
+    fn from(email: Email) -> Self {
+        email.0.into()
+    }
+}
+
+impl<'de> Deserialize<'de> for Email {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = Text::deserialize(deserializer)?;
+        check_email(text.as_str()).map_err(serde::de::Error::custom)?;
+        Ok(Email(text))
+    }
+}
+
+impl JsonSchema for Email {
+    fn schema_name() -> Cow<'static, str> {
+        "Email".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$" })
+    }
 }
 
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct IsoDate(pub(crate) Date);
+pub struct IsoDate(pub Date);
+
+impl JsonSchema for IsoDate {
+    fn schema_name() -> Cow<'static, str> {
+        "IsoDate".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+    }
+}
 
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -2,15 +2,17 @@
 //!
 //! Parsing goes through private serde types that mirror the file; [`parse`]
 //! turns them into a [`Record`] only when every rule holds, so the rest of
-//! the program never sees a blank name or a question asked by nobody.
+//! the program never sees a blank name or a question asked by nobody. The
+//! same private types describe the file as a JSON Schema ([`json_schema`]).
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::english;
 use crate::error::{Position, RecordError};
-use crate::fields::{IsoDate, Text, optional_email, optional_text};
+use crate::fields::{Email, IsoDate, Text, optional_text};
 use crate::schedule::Kind;
 use crate::yaml;
 
@@ -41,6 +43,8 @@ pub struct Record {
     pub log: Vec<LogEntry>,
     /// Where the application stands.
     pub status: Status,
+    /// Where things are in the file, for warnings that name a line.
+    pub lines: Lines,
 }
 
 impl Record {
@@ -57,73 +61,39 @@ impl Record {
     }
 }
 
-/// One thing that happened after the interview.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogEntry {
-    /// The day it happened.
-    pub date: Date,
-    /// What happened.
-    pub event: Event,
-    /// The user's own note, if any.
-    pub note: Option<String>,
+/// The 1-based lines where parts of the record are written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lines {
+    /// The `interview_date:` line.
+    pub interview_date: usize,
+    /// The recruiter's `decision_date:` line.
+    pub decision_date: Option<usize>,
+    /// Each interviewer's lines, in record order.
+    pub interviewers: Vec<PersonLines>,
+    /// Each unanswered question's `question:` line.
+    pub questions: Vec<usize>,
 }
 
-/// What a log entry records.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    /// The candidate sent a draft.
-    Sent {
-        /// What was sent.
-        kind: Kind,
-        /// Who it went to, spelt as in the record.
-        to: String,
-    },
-    /// Someone on the hiring side replied.
-    Reply {
-        /// Who replied, spelt as in the record.
-        from: String,
-    },
-}
-
-/// Where the application stands; only an open one has anything due.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Still waiting to hear.
-    #[default]
-    Open,
-    /// An offer came.
-    Offer,
-    /// The company said no.
-    Rejected,
-    /// The candidate withdrew.
-    Withdrawn,
-}
-
-impl Status {
-    /// The status as the record spells it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Open => "open",
-            Status::Offer => "offer",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        }
-    }
+/// Where one interviewer is written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PersonLines {
+    /// The `name:` line.
+    pub name: usize,
+    /// The `email:` line, when there is one.
+    pub email: Option<usize>,
+    /// The line of each topic.
+    pub topics: Vec<usize>,
 }
 
 /// The person writing the follow-up.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// Full name, used to sign every draft.
-    pub name: Text,
+    pub name: String,
     /// Email address, added under the signature.
-    #[serde(default, deserialize_with = "optional_email")]
-    pub email: Option<Text>,
+    pub email: Option<String>,
     /// Phone number, added under the signature.
-    #[serde(default, deserialize_with = "optional_text")]
-    pub phone: Option<Text>,
+    pub phone: Option<String>,
 }
 
 /// The recruiter or agency contact who arranged the interview.
@@ -175,107 +145,235 @@ impl Question {
 }
 
 /// How formally the drafts address people.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Tone {
     /// First names, contractions, a friendly sign-off.
     #[default]
     Warm,
-    /// Full names, no contractions, a conventional sign-off.
+    /// No contractions, a conventional sign-off.
     Formal,
 }
 
-/// The file as written, before the cross-field rules are checked.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRecord {
-    candidate: Candidate,
-    company: Text,
-    role: Text,
-    interview_date: Spanned<IsoDate>,
-    #[serde(default)]
-    recruiter: Option<RawRecruiter>,
-    interviewers: Spanned<Vec<RawInterviewer>>,
-    #[serde(default)]
-    unanswered_questions: Vec<RawQuestion>,
-    #[serde(default)]
-    strengths: Vec<Text>,
-    #[serde(default)]
-    tone: Tone,
-    #[serde(default)]
-    followup: Option<RawFollowUp>,
-    #[serde(default)]
-    log: Vec<Spanned<RawLogEntry>>,
-    #[serde(default)]
-    status: Status,
+/// One thing that happened after the interview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogEntry {
+    /// The day it happened.
+    pub date: Date,
+    /// What happened.
+    pub event: Event,
+    /// The user's own note, if any.
+    pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFollowUp {
-    #[serde(default)]
-    max_checkins: Option<Spanned<u8>>,
+/// What a log entry records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// The candidate sent a draft.
+    Sent {
+        /// What was sent.
+        kind: Kind,
+        /// Who it went to, spelt as in the record.
+        to: String,
+    },
+    /// Someone on the hiring side replied.
+    Reply {
+        /// Who replied, spelt as in the record.
+        from: String,
+    },
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLogEntry {
-    date: Spanned<IsoDate>,
-    #[serde(default)]
-    sent: Option<Kind>,
-    #[serde(default)]
-    to: Option<Spanned<Text>>,
-    #[serde(default)]
-    reply: Option<Spanned<Text>>,
-    #[serde(default, deserialize_with = "optional_text")]
-    note: Option<Text>,
+/// Where the application stands; only an open one has anything due.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Still waiting to hear.
+    #[default]
+    Open,
+    /// An offer came.
+    Offer,
+    /// The company said no.
+    Rejected,
+    /// The candidate withdrew.
+    Withdrawn,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRecruiter {
-    name: Text,
-    #[serde(default, deserialize_with = "optional_email")]
-    email: Option<Text>,
-    #[serde(default, deserialize_with = "optional_text")]
-    agency: Option<Text>,
-    #[serde(default)]
-    decision_date: Option<Spanned<IsoDate>>,
-    #[serde(default)]
-    no_follow_up: bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawInterviewer {
-    name: Spanned<Text>,
-    #[serde(default, deserialize_with = "optional_text")]
-    title: Option<Text>,
-    #[serde(default, deserialize_with = "optional_email")]
-    email: Option<Text>,
-    #[serde(default)]
-    topics: Vec<Text>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestion {
-    question: Text,
-    #[serde(default)]
-    asked_by: Option<Spanned<Text>>,
-    #[serde(default, deserialize_with = "optional_text")]
-    answer: Option<Text>,
+impl Status {
+    /// The status as the record spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Offer => "offer",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
 }
 
 /// The most check-ins a record may ask for: past two or three, advisers
 /// agree, more only annoys.
 pub const MAX_CHECKINS: u8 = 6;
 
+/// One job interview, and the follow-up that `thankyou` drafts from it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "thankyou interview record")]
+struct RawRecord {
+    /// Who is writing the notes.
+    candidate: RawCandidate,
+    /// The company that interviewed you.
+    company: Text,
+    /// The role you interviewed for.
+    role: Text,
+    /// The day of the interview, YYYY-MM-DD.
+    #[schemars(with = "IsoDate")]
+    interview_date: Spanned<IsoDate>,
+    /// The recruiter who arranged the interview; the check-ins go to them.
+    #[serde(default)]
+    recruiter: Option<RawRecruiter>,
+    /// Everyone you met, each with what you talked about.
+    #[schemars(with = "Vec<RawInterviewer>", length(min = 1))]
+    interviewers: Spanned<Vec<RawInterviewer>>,
+    /// Questions you could not answer well, with the answer you would give now.
+    #[serde(default)]
+    unanswered_questions: Vec<RawQuestion>,
+    /// What you want to reaffirm about your fit, as phrases that follow "I'd bring".
+    #[serde(default)]
+    strengths: Vec<Text>,
+    /// `warm` (the default) or `formal`.
+    #[serde(default)]
+    tone: Tone,
+    /// How the follow-up runs after the thank-you notes.
+    #[serde(default)]
+    followup: Option<RawFollowUp>,
+    /// What you have sent and received since the interview.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawLogEntry>")]
+    log: Vec<Spanned<RawLogEntry>>,
+    /// Where the application stands; only an open one has anything due.
+    #[serde(default)]
+    status: Status,
+}
+
+/// The person writing the follow-up.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawCandidate {
+    /// Your full name, used to sign every draft.
+    name: Text,
+    /// Your email address, added under the signature.
+    #[serde(default)]
+    email: Option<Email>,
+    /// Your phone number, added under the signature.
+    #[serde(default, deserialize_with = "optional_text")]
+    phone: Option<Text>,
+}
+
+/// The recruiter or agency contact who arranged the interview.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawRecruiter {
+    /// Their full name.
+    name: Text,
+    /// Their work email address.
+    #[serde(default)]
+    email: Option<Email>,
+    /// The staffing agency they work for, when they are not the company's own.
+    #[serde(default, deserialize_with = "optional_text")]
+    agency: Option<Text>,
+    /// The day they said a decision would be made by, YYYY-MM-DD; the first
+    /// check-in waits until the business day after it.
+    #[serde(default)]
+    #[schemars(with = "Option<IsoDate>")]
+    decision_date: Option<Spanned<IsoDate>>,
+    /// They asked candidates not to follow up: thank-you notes only.
+    #[serde(default)]
+    no_follow_up: bool,
+}
+
+/// One person you met.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawInterviewer {
+    /// Their full name; "Dr. Helen Marsh" makes the notes say "Dear Dr. Marsh".
+    #[schemars(with = "Text")]
+    name: Spanned<Text>,
+    /// Their job title.
+    #[serde(default, deserialize_with = "optional_text")]
+    title: Option<Text>,
+    /// Their work email address.
+    #[serde(default)]
+    #[schemars(with = "Option<Email>")]
+    email: Option<Spanned<Email>>,
+    /// What you talked about with this person, as you would say it to them.
+    #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
+    topics: Vec<Spanned<Text>>,
+}
+
+/// A question you could not answer well in the interview.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    /// The question as it was asked.
+    #[schemars(with = "Text")]
+    question: Spanned<Text>,
+    /// Who asked it: one of the interviewers' names.
+    #[serde(default)]
+    #[schemars(with = "Option<Text>")]
+    asked_by: Option<Spanned<Text>>,
+    /// The answer you would give now.
+    #[serde(default, deserialize_with = "optional_text")]
+    answer: Option<Text>,
+}
+
+/// How the follow-up runs after the thank-you notes.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawFollowUp {
+    /// Check-ins to send before the closing note (default 2).
+    #[serde(default)]
+    #[schemars(with = "Option<u8>", range(min = 1, max = 6))]
+    max_checkins: Option<Spanned<u8>>,
+}
+
+/// One thing that happened: something you sent, or a reply.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawLogEntry {
+    /// The day it happened, YYYY-MM-DD.
+    #[schemars(with = "IsoDate")]
+    date: Spanned<IsoDate>,
+    /// What you sent; give `to` as well.
+    #[serde(default)]
+    sent: Option<Kind>,
+    /// Who you sent it to.
+    #[serde(default)]
+    #[schemars(with = "Option<Text>")]
+    to: Option<Spanned<Text>>,
+    /// Who replied; no more check-ins are due after a reply.
+    #[serde(default)]
+    #[schemars(with = "Option<Text>")]
+    reply: Option<Spanned<Text>>,
+    /// A note of your own.
+    #[serde(default, deserialize_with = "optional_text")]
+    note: Option<Text>,
+}
+
+/// The JSON Schema (draft 2020-12) of the record file, for editors.
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(RawRecord)).unwrap_or_default()
+}
+
 /// Reads and checks a record; `source_name` is how errors refer to the file.
 pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {
     let text = yaml::decode(source_name, bytes)?;
     let raw: RawRecord = yaml::from_str(source_name, text)?;
     Checker { source_name, text }.check(raw)
+}
+
+fn line<T>(spanned: &Spanned<T>) -> usize {
+    usize::try_from(spanned.referenced.line()).unwrap_or(0)
 }
 
 struct Checker<'a> {
@@ -307,7 +405,21 @@ impl Checker<'_> {
                 "list at least one person you met".into(),
             ));
         }
-        let interviewers = self.check_interviewers(raw.interviewers.value)?;
+        let mut lines = Lines {
+            interview_date: line(&raw.interview_date),
+            decision_date: raw
+                .recruiter
+                .as_ref()
+                .and_then(|recruiter| recruiter.decision_date.as_ref())
+                .map(line),
+            questions: raw
+                .unanswered_questions
+                .iter()
+                .map(|question| line(&question.question))
+                .collect(),
+            interviewers: Vec::new(),
+        };
+        let interviewers = self.check_interviewers(raw.interviewers.value, &mut lines)?;
         let recruiter = raw
             .recruiter
             .map(|recruiter| self.check_recruiter(recruiter, interview_date))
@@ -318,8 +430,17 @@ impl Checker<'_> {
             .enumerate()
             .map(|(index, question)| self.check_question(index, question, &interviewers))
             .collect::<Result<_, _>>()?;
-        Record {
-            candidate: raw.candidate,
+        let max_checkins = raw
+            .followup
+            .and_then(|followup| followup.max_checkins)
+            .map(|max| self.check_max_checkins(&max))
+            .transpose()?;
+        let mut record = Record {
+            candidate: Candidate {
+                name: raw.candidate.name.into(),
+                email: raw.candidate.email.map(String::from),
+                phone: raw.candidate.phone.map(String::from),
+            },
             company: raw.company.into(),
             role: raw.role.into(),
             interview_date,
@@ -328,15 +449,113 @@ impl Checker<'_> {
             unanswered_questions,
             strengths: raw.strengths.into_iter().map(String::from).collect(),
             tone: raw.tone,
-            max_checkins: raw
-                .followup
-                .and_then(|followup| followup.max_checkins)
-                .map(|max| self.check_max_checkins(&max))
-                .transpose()?,
+            max_checkins,
             log: Vec::new(),
             status: raw.status,
+            lines,
+        };
+        record.log = raw
+            .log
+            .into_iter()
+            .enumerate()
+            .map(|(index, entry)| self.check_log_entry(index, entry, &record))
+            .collect::<Result<_, _>>()?;
+        Ok(record)
+    }
+
+    fn check_interviewers(
+        &self,
+        raw: Vec<RawInterviewer>,
+        lines: &mut Lines,
+    ) -> Result<Vec<Interviewer>, RecordError> {
+        let mut interviewers: Vec<Interviewer> = Vec::with_capacity(raw.len());
+        for (index, person) in raw.into_iter().enumerate() {
+            let name = person.name.value.as_str();
+            if interviewers
+                .iter()
+                .any(|other| other.name.eq_ignore_ascii_case(name))
+            {
+                return Err(self.error_at(
+                    &person.name,
+                    format!("interviewers[{index}].name"),
+                    format!("`{name}` is listed twice; give each person one entry"),
+                ));
+            }
+            lines.interviewers.push(PersonLines {
+                name: line(&person.name),
+                email: person.email.as_ref().map(line),
+                topics: person.topics.iter().map(line).collect(),
+            });
+            interviewers.push(Interviewer {
+                name: person.name.value.into(),
+                title: person.title.map(String::from),
+                email: person.email.map(|email| email.value.into()),
+                topics: person
+                    .topics
+                    .into_iter()
+                    .map(|topic| topic.value.into())
+                    .collect(),
+            });
         }
-        .with_log(raw.log, self)
+        Ok(interviewers)
+    }
+
+    fn check_recruiter(
+        &self,
+        raw: RawRecruiter,
+        interview_date: Date,
+    ) -> Result<Recruiter, RecordError> {
+        if let Some(decision) = &raw.decision_date
+            && decision.value.0 < interview_date
+        {
+            return Err(self.error_at(
+                decision,
+                "recruiter.decision_date".into(),
+                format!(
+                    "{} is before the interview on {interview_date}; the decision date must be on or after it",
+                    decision.value.0
+                ),
+            ));
+        }
+        Ok(Recruiter {
+            name: raw.name.into(),
+            email: raw.email.map(String::from),
+            agency: raw.agency.map(String::from),
+            decision_date: raw.decision_date.map(|date| date.value.0),
+            no_follow_up: raw.no_follow_up,
+        })
+    }
+
+    fn check_question(
+        &self,
+        index: usize,
+        raw: RawQuestion,
+        interviewers: &[Interviewer],
+    ) -> Result<Question, RecordError> {
+        let asked_by = match &raw.asked_by {
+            None => None,
+            Some(name) => Some(
+                interviewers
+                    .iter()
+                    .position(|person| person.name.eq_ignore_ascii_case(name.value.as_str()))
+                    .ok_or_else(|| {
+                        self.error_at(
+                            name,
+                            format!("unanswered_questions[{index}].asked_by"),
+                            format!(
+                                "`{}` is not one of the interviewers ({})",
+                                name.value.as_str(),
+                                english::join_or(interviewers.iter().map(|p| p.name.as_str()))
+                            ),
+                        )
+                    })?,
+            ),
+        };
+        Ok(Question {
+            question: raw.question.value.into(),
+            asked_by,
+            answer: raw.answer.map(String::from),
+        })
     }
 
     fn check_max_checkins(&self, max: &Spanned<u8>) -> Result<u8, RecordError> {
@@ -424,108 +643,5 @@ impl Checker<'_> {
             event,
             note: raw.value.note.map(String::from),
         })
-    }
-
-    fn check_interviewers(
-        &self,
-        raw: Vec<RawInterviewer>,
-    ) -> Result<Vec<Interviewer>, RecordError> {
-        let mut interviewers: Vec<Interviewer> = Vec::with_capacity(raw.len());
-        for (index, person) in raw.into_iter().enumerate() {
-            let name = person.name.value.as_str();
-            if interviewers
-                .iter()
-                .any(|other| other.name.eq_ignore_ascii_case(name))
-            {
-                return Err(self.error_at(
-                    &person.name,
-                    format!("interviewers[{index}].name"),
-                    format!("`{name}` is listed twice; give each person one entry"),
-                ));
-            }
-            interviewers.push(Interviewer {
-                name: person.name.value.into(),
-                title: person.title.map(String::from),
-                email: person.email.map(String::from),
-                topics: person.topics.into_iter().map(String::from).collect(),
-            });
-        }
-        Ok(interviewers)
-    }
-
-    fn check_recruiter(
-        &self,
-        raw: RawRecruiter,
-        interview_date: Date,
-    ) -> Result<Recruiter, RecordError> {
-        if let Some(decision) = &raw.decision_date
-            && decision.value.0 < interview_date
-        {
-            return Err(self.error_at(
-                    decision,
-                    "recruiter.decision_date".into(),
-                    format!(
-                        "{} is before the interview on {interview_date}; the decision date must be on or after it",
-                        decision.value.0
-                    ),
-                ));
-        }
-        Ok(Recruiter {
-            name: raw.name.into(),
-            email: raw.email.map(String::from),
-            agency: raw.agency.map(String::from),
-            decision_date: raw.decision_date.map(|date| date.value.0),
-            no_follow_up: raw.no_follow_up,
-        })
-    }
-
-    fn check_question(
-        &self,
-        index: usize,
-        raw: RawQuestion,
-        interviewers: &[Interviewer],
-    ) -> Result<Question, RecordError> {
-        let asked_by = match &raw.asked_by {
-            None => None,
-            Some(name) => Some(
-                interviewers
-                    .iter()
-                    .position(|person| person.name.eq_ignore_ascii_case(name.value.as_str()))
-                    .ok_or_else(|| {
-                        self.error_at(
-                            name,
-                            format!("unanswered_questions[{index}].asked_by"),
-                            format!(
-                                "`{}` is not one of the interviewers ({})",
-                                name.value.as_str(),
-                                crate::english::join_or(
-                                    interviewers.iter().map(|p| p.name.as_str())
-                                )
-                            ),
-                        )
-                    })?,
-            ),
-        };
-        Ok(Question {
-            question: raw.question.into(),
-            asked_by,
-            answer: raw.answer.map(String::from),
-        })
-    }
-}
-
-impl Record {
-    fn with_log(
-        mut self,
-        raw: Vec<Spanned<RawLogEntry>>,
-        checker: &Checker<'_>,
-    ) -> Result<Self, RecordError> {
-        let log = raw
-            .into_iter()
-            .enumerate()
-            .map(|(index, entry)| checker.check_log_entry(index, entry, &self))
-            .collect::<Result<_, _>>()?;
-        self.log = log;
-        Ok(self)
     }
 }

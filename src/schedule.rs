@@ -28,6 +28,7 @@ pub const DEFAULT_MAX_CHECKINS: u8 = 2;
     Hash,
     Serialize,
     Deserialize,
+    schemars::JsonSchema,
     clap::ValueEnum,
 )]
 #[serde(rename_all = "lowercase")]
