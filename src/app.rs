@@ -4,16 +4,20 @@
 
 use std::fmt::Write as _;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result, anyhow, bail};
+use jiff::civil::Date;
 
-use crate::arguments::{Arguments, Command, PlanArguments, RenderArguments, ScheduleArguments};
+use crate::arguments::{
+    Arguments, CheckArguments, Command, PlanArguments, RenderArguments, ScheduleArguments,
+};
+use crate::fields::parse_date;
 use crate::output::{self, Format};
 use crate::record::{self, Record};
 use crate::render::{Draft, Renderer, Selection};
 use crate::schedule::{self, Kind};
-use crate::{calendar, english, followup, lint};
+use crate::{calendar, english, followup, lint, report};
 
 /// Carries out the command.
 pub fn run(arguments: Arguments) -> Result<()> {
@@ -22,11 +26,18 @@ pub fn run(arguments: Arguments) -> Result<()> {
         Command::Schedule(schedule) => run_schedule(&schedule),
         Command::Next(next) => followup::run_next(&next),
         Command::Log(log) => followup::run_log(&log),
+        Command::Check(check) => run_check(&check),
     }
 }
 
+/// A record as read: how messages name its file, and its content.
+pub(crate) struct Loaded {
+    pub(crate) name: String,
+    pub(crate) record: Record,
+}
+
 /// Reads and checks the record at `path` (`-` for standard input).
-pub(crate) fn read_record(path: &Path) -> Result<Record> {
+pub(crate) fn read_record(path: &Path) -> Result<Loaded> {
     let (name, bytes) = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -39,7 +50,55 @@ pub(crate) fn read_record(path: &Path) -> Result<Record> {
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         (path.display().to_string(), bytes)
     };
-    Ok(record::parse(&name, &bytes)?)
+    let record = record::parse(&name, &bytes)?;
+    Ok(Loaded { name, record })
+}
+
+/// The record files named by `arguments`: files as given, folders as the
+/// `.yaml` and `.yml` files in them, patterns as their matches; sorted within each.
+pub(crate) fn expand(arguments: &[String]) -> Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    for argument in arguments {
+        let path = Path::new(argument);
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read the folder {argument}"))?
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .filter(|path| {
+                    path.extension()
+                        .is_some_and(|extension| extension == "yaml" || extension == "yml")
+                })
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                bail!("{argument} holds no .yaml or .yml records");
+            }
+            paths.extend(found);
+        } else if !path.exists() && argument.contains(['*', '?', '[']) {
+            let mut found: Vec<PathBuf> = glob::glob(argument)
+                .map_err(|error| anyhow!("`{argument}` is not a valid pattern: {error}"))?
+                .filter_map(std::result::Result::ok)
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                bail!("no records match `{argument}`");
+            }
+            paths.extend(found);
+        } else {
+            paths.push(path.to_owned());
+        }
+    }
+    Ok(paths)
+}
+
+/// The date given for `flag`, or today's local date.
+pub(crate) fn today_or(text: Option<&str>, flag: &str) -> Result<Date> {
+    match text {
+        Some(text) => parse_date(text.trim()).ok_or_else(|| {
+            anyhow!("{flag}: `{text}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19")
+        }),
+        None => Ok(jiff::ZonedDateTime::now().date()),
+    }
 }
 
 /// The number of check-ins: the flag, else the record, else the default.
@@ -47,11 +106,6 @@ pub(crate) fn max_checkins(plan: &PlanArguments, record: &Record) -> u8 {
     plan.max_checkins
         .or(record.max_checkins)
         .unwrap_or(schedule::DEFAULT_MAX_CHECKINS)
-}
-
-/// Prints a warning on stderr.
-pub(crate) fn warn(message: &str) {
-    eprintln!("warning: {message}");
 }
 
 /// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
@@ -67,7 +121,7 @@ pub(crate) fn print(text: &str) -> Result<()> {
 }
 
 fn run_render(arguments: &RenderArguments) -> Result<()> {
-    let record = read_record(&arguments.record)?;
+    let Loaded { name, record } = read_record(&arguments.record)?;
     let renderer = Renderer::new()?;
     let selection = Selection {
         kinds: arguments.kind.clone(),
@@ -76,11 +130,12 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
         max_checkins: max_checkins(&arguments.plan, &record),
     };
     let drafts = renderer.render(&record, &selection)?;
-    for warning in lint::warnings(&record) {
-        warn(&warning);
-    }
+    note_no_follow_up(&record);
     if drafts.is_empty() {
         return nothing_selected(&record, &selection);
+    }
+    for finding in lint::findings(&record, today_or(None, "")?) {
+        report::finding(&name, &finding);
     }
     let width = usize::from(arguments.width);
     let formatted: Vec<_> = drafts
@@ -88,6 +143,7 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
         .map(|draft| (draft, output::format_draft(draft, arguments.format, width)))
         .collect();
     warn_weak_drafts(
+        &name,
         &record,
         &formatted,
         usize::from(arguments.card_words),
@@ -143,21 +199,57 @@ fn nothing_selected(record: &Record, selection: &Selection) -> Result<()> {
     }
 }
 
+fn note_no_follow_up(record: &Record) {
+    if let Some(recruiter) = record
+        .recruiter
+        .as_ref()
+        .filter(|recruiter| recruiter.no_follow_up)
+    {
+        report::note(&format!(
+            "{} asked candidates not to follow up, so there are no check-ins and no closing note; send the thank-you notes only",
+            recruiter.name
+        ));
+    }
+}
+
+/// The word count of each card, with the interviewer it goes to.
+fn card_lengths<'a>(
+    record: &Record,
+    drafts: impl IntoIterator<Item = (&'a Draft, &'a str)>,
+    format: Format,
+) -> Vec<(usize, usize)> {
+    drafts
+        .into_iter()
+        .filter(|(draft, _)| draft.step.kind == Kind::Card)
+        .filter_map(|(draft, body)| {
+            let index = record
+                .interviewers
+                .iter()
+                .position(|person| person.name == draft.step.to)?;
+            let words = lint::word_count(&match format {
+                Format::Markdown => crate::text::to_text(body),
+                Format::Text => body.to_owned(),
+            });
+            Some((index, words))
+        })
+        .collect()
+}
+
 fn warn_weak_drafts(
+    name: &str,
     record: &Record,
     drafts: &[(&Draft, String)],
     card_words: usize,
     format: Format,
 ) {
-    for (draft, body) in drafts {
-        if draft.step.kind == Kind::Card {
-            let words = lint::word_count(&match format {
-                Format::Markdown => crate::text::to_text(body),
-                Format::Text => body.clone(),
-            });
-            if let Some(warning) = lint::card_length(&draft.step.to, words, card_words) {
-                warn(&warning);
-            }
+    let cards = card_lengths(
+        record,
+        drafts.iter().map(|(draft, body)| (*draft, body.as_str())),
+        format,
+    );
+    for (index, words) in cards {
+        if let Some(finding) = lint::card_length(record, index, words, card_words) {
+            report::finding(name, &finding);
         }
     }
     let masks = |to: &str| -> Vec<String> {
@@ -178,7 +270,7 @@ fn warn_weak_drafts(
             if lint::similarity(first_body, &first_refs, second_body, &second_refs)
                 > lint::SAME_WORDING
             {
-                warn(&lint::same_wording(
+                report::warning(&lint::same_wording(
                     first.step.kind.label(),
                     &first.step.to,
                     &second.step.to,
@@ -189,15 +281,9 @@ fn warn_weak_drafts(
 }
 
 fn run_schedule(arguments: &ScheduleArguments) -> Result<()> {
-    let record = read_record(&arguments.record)?;
+    let Loaded { record, .. } = read_record(&arguments.record)?;
     let steps = schedule::plan(&record, max_checkins(&arguments.plan, &record));
-    if record
-        .recruiter
-        .as_ref()
-        .is_some_and(|recruiter| recruiter.no_follow_up)
-    {
-        warn("the recruiter asked candidates not to follow up, so no check-in is planned");
-    }
+    note_no_follow_up(&record);
     if let Some(path) = &arguments.ics {
         let text = calendar::calendar(&record, &steps, &arguments.record.display().to_string());
         if path == Path::new("-") {
@@ -248,4 +334,60 @@ fn table(steps: &[schedule::Step]) -> String {
         let _ = writeln!(out, "{date:date_width$}  {action:action_width$}  {to}");
     }
     out
+}
+
+/// `thankyou check`: reads each record and lists its weaknesses, rendering
+/// only to measure the cards.
+fn run_check(arguments: &CheckArguments) -> Result<()> {
+    let today = today_or(arguments.today.as_deref(), "--today")?;
+    let renderer = Renderer::new()?;
+    let paths = expand(&arguments.records)?;
+    let (mut errors, mut warnings) = (0, 0);
+    for path in &paths {
+        let Loaded { name, record } = match read_record(path) {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                report::error(&format!("{error:#}"));
+                errors += 1;
+                continue;
+            }
+        };
+        let mut findings = lint::findings(&record, today);
+        let selection = Selection {
+            kinds: vec![Kind::Card],
+            to: None,
+            step: None,
+            max_checkins: schedule::DEFAULT_MAX_CHECKINS,
+        };
+        let cards = renderer.render(&record, &selection)?;
+        let lengths = card_lengths(
+            &record,
+            cards.iter().map(|draft| (draft, draft.markdown.as_str())),
+            Format::Markdown,
+        );
+        findings.extend(lengths.into_iter().filter_map(|(index, words)| {
+            lint::card_length(&record, index, words, usize::from(arguments.card_words))
+        }));
+        findings.sort_by_key(|finding| finding.line);
+        for finding in &findings {
+            report::finding(&name, finding);
+        }
+        warnings += findings.len();
+    }
+    let plural =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    let summary = format!(
+        "{} checked: {}, {}",
+        plural(paths.len(), "record"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
+    if errors > 0 {
+        bail!("{summary}");
+    }
+    if warnings > 0 && arguments.deny_warnings {
+        bail!("{summary}, and --deny-warnings makes warnings fail");
+    }
+    report::note(&summary);
+    Ok(())
 }

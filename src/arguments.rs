@@ -62,6 +62,15 @@ Examples:
 Only the new lines are added: the rest of the file, comments and order
 included, stays exactly as it was.")]
     Log(LogArguments),
+    /// Check records for mistakes and weak spots, without rendering them.
+    #[command(after_help = "\
+Examples:
+  thankyou check interview.yaml
+  thankyou check applications/ --deny-warnings
+
+Each finding is one line, `file:line: warning: ...`. The exit status is 1
+when a record has an error, or a warning under --deny-warnings.")]
+    Check(CheckArguments),
 }
 
 /// `thankyou render`.
@@ -161,4 +170,21 @@ pub struct LogArguments {
     /// A note of your own, such as what the reply said.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+/// `thankyou check`.
+#[derive(Debug, Args)]
+pub struct CheckArguments {
+    /// Interview records, folders of them, or glob patterns.
+    #[arg(required = true, value_name = "RECORD")]
+    pub records: Vec<String>,
+    /// Fail (exit 1) when there is any warning.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Warn when a card has more words than this.
+    #[arg(long, value_name = "N", default_value_t = 70, value_parser = clap::value_parser!(u16).range(1..))]
+    pub card_words: u16,
+    /// The day to judge dates against, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }

@@ -2,19 +2,19 @@
 //! `log` (recording what was sent or received).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context as _, Result, anyhow, bail};
 use jiff::civil::Date;
 
-use crate::app::{max_checkins, print, read_record};
+use crate::app::{Loaded, expand, max_checkins, print, read_record, today_or};
 use crate::arguments::{LogArguments, NextArguments};
 use crate::due::{self, Stopped};
 use crate::english;
-use crate::fields::parse_date;
 use crate::log::{self, NewEntry};
 use crate::output;
 use crate::record::{self, Event, Record};
+use crate::report;
 use crate::schedule::Step;
 
 /// `thankyou next`: what is due on or before today, across every record.
@@ -27,9 +27,9 @@ pub fn run_next(arguments: &NextArguments) -> Result<()> {
     for path in &paths {
         let name = path.strip_prefix(".").unwrap_or(path).display().to_string();
         let record = match read_record(path) {
-            Ok(record) => record,
+            Ok(Loaded { record, .. }) => record,
             Err(error) => {
-                eprintln!("error: {error:#}");
+                report::error(&format!("{error:#}"));
                 failed += 1;
                 continue;
             }
@@ -121,53 +121,6 @@ fn stopped_reason(reason: &Stopped) -> String {
         Stopped::Finished => {
             "the closing note is sent; it is time to put your energy into other openings".into()
         }
-    }
-}
-
-/// The record files named by `arguments`: files as given, folders as the
-/// `.yaml` and `.yml` files in them, patterns as their matches; sorted within each.
-fn expand(arguments: &[String]) -> Result<Vec<PathBuf>> {
-    let mut paths = Vec::new();
-    for argument in arguments {
-        let path = Path::new(argument);
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read the folder {argument}"))?
-                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-                .filter(|path| {
-                    path.extension()
-                        .is_some_and(|extension| extension == "yaml" || extension == "yml")
-                })
-                .collect();
-            found.sort();
-            if found.is_empty() {
-                bail!("{argument} holds no .yaml or .yml records");
-            }
-            paths.extend(found);
-        } else if !path.exists() && argument.contains(['*', '?', '[']) {
-            let mut found: Vec<PathBuf> = glob::glob(argument)
-                .map_err(|error| anyhow!("`{argument}` is not a valid pattern: {error}"))?
-                .filter_map(std::result::Result::ok)
-                .collect();
-            found.sort();
-            if found.is_empty() {
-                bail!("no records match `{argument}`");
-            }
-            paths.extend(found);
-        } else {
-            paths.push(path.to_owned());
-        }
-    }
-    Ok(paths)
-}
-
-/// The date given for `flag`, or today's local date.
-fn today_or(text: Option<&str>, flag: &str) -> Result<Date> {
-    match text {
-        Some(text) => parse_date(text.trim()).ok_or_else(|| {
-            anyhow!("{flag}: `{text}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19")
-        }),
-        None => Ok(jiff::ZonedDateTime::now().date()),
     }
 }
 

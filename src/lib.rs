@@ -24,6 +24,7 @@ pub mod log;
 pub mod output;
 pub mod record;
 pub mod render;
+pub mod report;
 pub mod schedule;
 pub mod text;
 pub mod yaml;

@@ -1,51 +1,181 @@
-//! Warnings about a record that would make a weak note, printed before the
-//! drafts so the user can strengthen the record first.
+//! Warnings about a record that would make a weak note, found before
+//! anything is sent: `check` lists them, `render` prints them first.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
 
 use crate::english;
 use crate::record::Record;
 
-/// Everything in `record` that would make a draft weaker than it could be.
-pub fn warnings(record: &Record) -> Vec<String> {
-    let mut warnings = Vec::new();
-    for (index, person) in record.interviewers.iter().enumerate() {
-        if person.topics.is_empty() {
-            warnings.push(format!(
-                "interviewers[{index}]: {} has no topics, so their notes can only be generic; \
-                 add what you talked about under `topics`",
-                person.name
+/// One weakness, and the line of the record it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The 1-based line in the record, when there is one to point at.
+    pub line: Option<usize>,
+    /// What is weak and what to do about it.
+    pub message: String,
+}
+
+impl Finding {
+    fn at(line: usize, message: String) -> Self {
+        Finding {
+            line: (line > 0).then_some(line),
+            message,
+        }
+    }
+}
+
+/// A decision date further than this after the interview is probably a typo.
+const FAR_DECISION_WEEKS: i32 = 8;
+
+/// Mail services for private addresses; the advice is to write to a work address.
+const PERSONAL_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "ymail.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "msn.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.com",
+    "gmx.de",
+    "gmx.net",
+    "mail.com",
+    "yandex.com",
+    "yandex.ru",
+    "qq.com",
+    "163.com",
+    "web.de",
+];
+
+/// Everything in `record` that would make a draft weaker than it could be,
+/// judged on `today`, in the order it appears in the file.
+pub fn findings(record: &Record, today: Date) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let lines = &record.lines;
+    if record.interview_date > today {
+        findings.push(Finding::at(
+            lines.interview_date,
+            format!(
+                "the interview date, {}, is in the future; check the year",
+                record.interview_date
+            ),
+        ));
+    }
+    if let (Some(decision), Some(line)) = (
+        record
+            .recruiter
+            .as_ref()
+            .and_then(|recruiter| recruiter.decision_date),
+        lines.decision_date,
+    ) {
+        let far = record
+            .interview_date
+            .checked_add(FAR_DECISION_WEEKS.weeks())
+            .unwrap_or(record.interview_date);
+        if decision > far {
+            findings.push(Finding::at(
+                line,
+                format!(
+                    "the decision date, {decision}, is more than {FAR_DECISION_WEEKS} weeks after the interview, so the first check-in waits until then; check the date"
+                ),
             ));
+        }
+    }
+    for (index, person) in record.interviewers.iter().enumerate() {
+        let at = lines.interviewers.get(index).cloned().unwrap_or_default();
+        if person.topics.is_empty() {
+            findings.push(Finding::at(
+                at.name,
+                format!(
+                    "{} has no topics, so their notes can only be generic; add what you talked about under `topics`",
+                    person.name
+                ),
+            ));
+        }
+        match &person.email {
+            None => findings.push(Finding::at(
+                at.name,
+                format!("{} has no email, so their thank-you email cannot be sent; add their work address", person.name),
+            )),
+            Some(email) if is_personal(email) => findings.push(Finding::at(
+                at.email.unwrap_or(at.name),
+                format!("{email} looks like a personal address; write to {}'s work address instead", person.name),
+            )),
+            Some(_) => {}
+        }
+        for (topic_index, topic) in person.topics.iter().enumerate() {
+            let earlier = record.interviewers[..index].iter().find(|other| {
+                other
+                    .topics
+                    .iter()
+                    .any(|other_topic| same_topic(other_topic, topic))
+            });
+            if let Some(other) = earlier {
+                findings.push(Finding::at(
+                    at.topics.get(topic_index).copied().unwrap_or(at.name),
+                    format!(
+                        "{} and {} share the topic \"{topic}\", so their notes will look alike; give each something of their own",
+                        other.name, person.name
+                    ),
+                ));
+            }
         }
     }
     for (index, question) in record.unanswered_questions.iter().enumerate() {
         if question.answer.is_none() {
-            warnings.push(format!(
-                "unanswered_questions[{index}]: no answer yet, so the email to {} leaves the question out",
-                record
-                    .interviewers
-                    .get(question.addressee())
-                    .map_or("the interviewer", |person| person.name.as_str())
+            let to = record
+                .interviewers
+                .get(question.addressee())
+                .map_or("the interviewer", |person| person.name.as_str());
+            findings.push(Finding::at(
+                lines.questions.get(index).copied().unwrap_or(0),
+                format!("this question has no answer yet, so the email to {to} leaves it out; add `answer:`"),
             ));
         }
     }
-    if let Some(recruiter) = record
-        .recruiter
-        .as_ref()
-        .filter(|recruiter| recruiter.no_follow_up)
-    {
-        warnings.push(format!(
-            "{} asked candidates not to follow up, so there is no check-in; send the thank-you notes only",
-            recruiter.name
-        ));
-    }
-    warnings
+    findings.sort_by_key(|finding| finding.line);
+    findings
 }
 
-/// A warning when a card has more words than fit on a note card.
-pub fn card_length(to: &str, words: usize, budget: usize) -> Option<String> {
+fn is_personal(email: &str) -> bool {
+    email
+        .rsplit_once('@')
+        .is_some_and(|(_, domain)| PERSONAL_DOMAINS.contains(&domain.to_ascii_lowercase().as_str()))
+}
+
+fn same_topic(a: &str, b: &str) -> bool {
+    let normal = |text: &str| {
+        text.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    normal(a) == normal(b)
+}
+
+/// A finding when the card to the interviewer at `index` has more words than fit.
+pub fn card_length(record: &Record, index: usize, words: usize, budget: usize) -> Option<Finding> {
+    let person = record.interviewers.get(index)?;
+    let line = record
+        .lines
+        .interviewers
+        .get(index)
+        .map_or(0, |lines| lines.name);
     (words > budget).then(|| {
-        format!(
-            "the card to {to} has {words} words, more than the {budget} a note card holds; \
-             shorten its topics or raise --card-words"
+        Finding::at(
+            line,
+            format!(
+                "the card to {} has {words} words, more than the {budget} a note card holds; shorten its topics or raise --card-words",
+                person.name
+            ),
         )
     })
 }
@@ -131,5 +261,18 @@ mod tests {
             (similarity(a, &["Priya", "streaming"], b, &["Marcus", "hiring"]) - 1.0).abs() < 1e-9
         );
         assert!(similarity(a, &[], "Something else entirely here.", &[]) < 0.1);
+    }
+
+    #[test]
+    fn personal_domains() {
+        assert!(is_personal("priya@Gmail.com"));
+        assert!(!is_personal("priya@northwind.example"));
+        assert!(!is_personal("priya@mygmail.com"));
+    }
+
+    #[test]
+    fn topics_match_ignoring_case_and_spacing() {
+        assert!(same_topic("Kafka  in production", "kafka in production"));
+        assert!(!same_topic("Kafka", "Kafka Connect"));
     }
 }

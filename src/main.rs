@@ -8,7 +8,7 @@ fn main() -> std::process::ExitCode {
     match thankyou::run(arguments) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            thankyou::report::error(&format!("{error:#}"));
             std::process::ExitCode::FAILURE
         }
     }

@@ -188,7 +188,7 @@ fn later_check_ins_and_the_closing_note_have_their_own_wording() {
 #[test]
 fn there_is_no_fourth_check_in_in_a_plan_of_two() {
     Test::new()
-        .record(&record(""))
+        .record(&example("panel"))
         .args(["render", "record.yaml", "--kind", "checkin", "--step", "4"])
         .status(1)
         .stdout("")

@@ -9,6 +9,7 @@
 
 mod bad_input;
 mod calendar;
+mod check;
 mod cli;
 mod followup;
 mod prose;

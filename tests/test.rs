@@ -27,6 +27,7 @@ pub fn fixture(name: &str) -> String {
 pub struct Output {
     pub stdout: String,
     pub stderr: String,
+    pub status: i32,
     pub dir: TempDir,
 }
 
@@ -42,9 +43,10 @@ pub struct Test {
     dir: TempDir,
     args: Vec<String>,
     stdin: Option<Vec<u8>>,
+    env: Vec<(String, String)>,
     stdout: Option<String>,
     stderr: Option<String>,
-    status: i32,
+    status: Option<i32>,
 }
 
 impl Test {
@@ -53,9 +55,10 @@ impl Test {
             dir: TempDir::new().unwrap(),
             args: Vec::new(),
             stdin: None,
+            env: Vec::new(),
             stdout: None,
             stderr: None,
-            status: 0,
+            status: Some(0),
         }
     }
 
@@ -79,6 +82,11 @@ impl Test {
         self
     }
 
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.env.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
     pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
         self.stdin = Some(bytes.into());
         self
@@ -95,7 +103,13 @@ impl Test {
     }
 
     pub fn status(mut self, status: i32) -> Self {
-        self.status = status;
+        self.status = Some(status);
+        self
+    }
+
+    /// Accepts any exit status; the caller looks at `Output::status`.
+    pub fn any_status(mut self) -> Self {
+        self.status = None;
         self
     }
 
@@ -105,7 +119,10 @@ impl Test {
         command
             .current_dir(self.dir.path())
             .args(&self.args)
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("XDG_CONFIG_HOME")
+            .envs(self.env.iter().map(|(key, value)| (key, value)));
         if let Some(stdin) = &self.stdin {
             command.write_stdin(stdin.clone());
         }
@@ -114,8 +131,10 @@ impl Test {
         let stderr = String::from_utf8(output.stderr).unwrap();
         let status = output.status.code().unwrap_or(-1);
         let mut failures = Vec::new();
-        if status != self.status {
-            failures.push(format!("status: expected {}, got {status}", self.status));
+        if let Some(expected) = self.status
+            && status != expected
+        {
+            failures.push(format!("status: expected {expected}, got {status}"));
         }
         for (stream, expected, got) in [
             ("stdout", &self.stdout, &stdout),
@@ -138,6 +157,7 @@ impl Test {
         Output {
             stdout,
             stderr,
+            status,
             dir: self.dir,
         }
     }

@@ -1,0 +1,37 @@
+//! Messages on stderr: warnings, notes and errors, in colour only on a
+//! terminal and never when `NO_COLOR` is set.
+
+use anstyle::{AnsiColor, Style};
+
+use crate::lint::Finding;
+
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const NOTE: Style = AnsiColor::Cyan.on_default().bold();
+
+/// `warning: message`.
+pub fn warning(message: &str) {
+    anstream::eprintln!("{WARNING}warning:{WARNING:#} {message}");
+}
+
+/// `file:line: warning: message`, for a finding in the record `source_name`.
+pub fn finding(source_name: &str, finding: &Finding) {
+    let location = match finding.line {
+        Some(line) => format!("{source_name}:{line}"),
+        None => source_name.to_owned(),
+    };
+    anstream::eprintln!(
+        "{location}: {WARNING}warning:{WARNING:#} {}",
+        finding.message
+    );
+}
+
+/// `note: message`, for something the user should know that is not a fault.
+pub fn note(message: &str) {
+    anstream::eprintln!("{NOTE}note:{NOTE:#} {message}");
+}
+
+/// `error: message`.
+pub fn error(message: &str) {
+    anstream::eprintln!("{ERROR}error:{ERROR:#} {message}");
+}

@@ -1,0 +1,171 @@
+//! `thankyou check` and the warnings `render` shares with it: each lint
+//! with a record that triggers it and one that does not.
+
+use crate::test::Test;
+
+/// A record with nothing to warn about on 2026-11-25.
+const CLEAN: &str = "\
+candidate:
+  name: Jordan Lee
+company: Northwind Traders
+role: Senior Data Engineer
+interview_date: 2026-11-19
+recruiter:
+  name: Sam Ortiz
+  decision_date: 2026-12-04
+interviewers:
+  - name: Priya Shah
+    email: priya.shah@northwind.example
+    topics:
+      - moving the nightly batch jobs to a streaming pipeline
+  - name: Marcus Bell
+    email: marcus.bell@northwind.example
+    topics:
+      - the schema registry you built
+unanswered_questions:
+  - question: How would you partition the events table?
+    answer: By event date.
+";
+
+fn check(record: &str, extra: &[&str]) -> (String, i32) {
+    let output = Test::new()
+        .record(record)
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .args(extra.iter().copied())
+        .any_status()
+        .stdout("")
+        .run();
+    (output.stderr, output.status)
+}
+
+/// The warnings `check` prints for `record`, without the summary line.
+fn warnings(record: &str, extra: &[&str]) -> Vec<String> {
+    let (stderr, _) = check(record, extra);
+    stderr
+        .lines()
+        .filter(|line| !line.starts_with("note:") && !line.starts_with("error:"))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_clean_record_has_no_warnings() {
+    assert_eq!(warnings(CLEAN, &[]), Vec::<String>::new());
+    let (stderr, status) = check(CLEAN, &[]);
+    assert_eq!(
+        (stderr.as_str(), status),
+        ("note: 1 record checked: 0 errors, 0 warnings\n", 0)
+    );
+}
+
+#[test]
+fn each_lint_fires_on_its_weakness() {
+    let cases: [(String, &[&str], &str); 8] = [
+        (
+            CLEAN.replace("    topics:\n      - the schema registry you built\n", ""),
+            &[],
+            "record.yaml:14: warning: Marcus Bell has no topics, so their notes can only be generic; add what you talked about under `topics`",
+        ),
+        (
+            CLEAN.to_owned(),
+            &["--card-words", "33"],
+            "record.yaml:14: warning: the card to Marcus Bell has 34 words, more than the 33 a note card holds; shorten its topics or raise --card-words",
+        ),
+        (
+            CLEAN.replace("    answer: By event date.\n", ""),
+            &[],
+            "record.yaml:19: warning: this question has no answer yet, so the email to Priya Shah leaves it out; add `answer:`",
+        ),
+        (
+            CLEAN.replace("    email: marcus.bell@northwind.example\n", ""),
+            &[],
+            "record.yaml:14: warning: Marcus Bell has no email, so their thank-you email cannot be sent; add their work address",
+        ),
+        (
+            CLEAN.replace(
+                "the schema registry you built",
+                "Moving the nightly batch jobs to a streaming  pipeline",
+            ),
+            &[],
+            "record.yaml:17: warning: Priya Shah and Marcus Bell share the topic \"Moving the nightly batch jobs to a streaming pipeline\", so their notes will look alike; give each something of their own",
+        ),
+        (
+            CLEAN.replace("decision_date: 2026-12-04", "decision_date: 2027-12-04"),
+            &[],
+            "record.yaml:8: warning: the decision date, 2027-12-04, is more than 8 weeks after the interview, so the first check-in waits until then; check the date",
+        ),
+        (
+            CLEAN
+                .replace("decision_date: 2026-12-04", "decision_date: 2026-12-14")
+                .replace("2026-11-19", "2026-12-01"),
+            &[],
+            "record.yaml:5: warning: the interview date, 2026-12-01, is in the future; check the year",
+        ),
+        (
+            CLEAN.replace("priya.shah@northwind.example", "priya.shah@gmail.com"),
+            &[],
+            "record.yaml:11: warning: priya.shah@gmail.com looks like a personal address; write to Priya Shah's work address instead",
+        ),
+    ];
+    for (record, extra, expected) in cases {
+        assert_eq!(warnings(&record, extra), [expected]);
+    }
+}
+
+#[test]
+fn warnings_pass_unless_denied_and_errors_fail() {
+    let weak = CLEAN.replace("    answer: By event date.\n", "");
+    assert_eq!(check(&weak, &[]).1, 0);
+    let (stderr, status) = check(&weak, &["--deny-warnings"]);
+    assert_eq!(status, 1);
+    assert!(stderr.ends_with("error: 1 record checked: 0 errors, 1 warning, and --deny-warnings makes warnings fail\n"), "{stderr}");
+    let (stderr, status) = check("company: [\n", &[]);
+    assert_eq!(status, 1);
+    assert!(stderr.starts_with("error: record.yaml:"), "{stderr}");
+    assert!(
+        stderr.ends_with("error: 1 record checked: 1 error, 0 warnings\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn render_prints_the_same_warnings_once_and_still_renders() {
+    let weak = CLEAN.replace("    answer: By event date.\n", "");
+    let output = Test::new()
+        .record(&weak)
+        .args(["render", "record.yaml", "--format", "text"])
+        .stderr("record.yaml:19: warning: this question has no answer yet, so the email to Priya Shah leaves it out; add `answer:`\n")
+        .run();
+    assert!(output.stdout.contains("==> Email to Priya Shah"));
+}
+
+#[test]
+fn colour_only_when_asked_and_never_with_no_color() {
+    let weak = CLEAN.replace("    answer: By event date.\n", "");
+    let forced = Test::new()
+        .record(&weak)
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .env("CLICOLOR_FORCE", "1")
+        .run();
+    assert!(
+        forced.stderr.contains("\u{1b}["),
+        "CLICOLOR_FORCE colours: {:?}",
+        forced.stderr
+    );
+    let plain = Test::new()
+        .record(&weak)
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1")
+        .run();
+    assert!(
+        !plain.stderr.contains('\u{1b}'),
+        "NO_COLOR wins: {:?}",
+        plain.stderr
+    );
+    let piped = Test::new()
+        .record(&weak)
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .run();
+    assert!(!piped.stderr.contains('\u{1b}'), "no colour off a terminal");
+}
