@@ -11,13 +11,14 @@ use jiff::civil::Date;
 
 use crate::arguments::{
     Arguments, CheckArguments, Command, PlanArguments, RenderArguments, ScheduleArguments,
+    TemplatesCommand,
 };
 use crate::fields::parse_date;
 use crate::output::{self, Format};
 use crate::record::{self, Record};
 use crate::render::{Draft, Renderer, Selection};
 use crate::schedule::{self, Kind};
-use crate::{calendar, english, followup, lint, report};
+use crate::{calendar, english, followup, lint, report, templates};
 
 /// Carries out the command.
 pub fn run(arguments: Arguments) -> Result<()> {
@@ -27,6 +28,7 @@ pub fn run(arguments: Arguments) -> Result<()> {
         Command::Next(next) => followup::run_next(&next),
         Command::Log(log) => followup::run_log(&log),
         Command::Check(check) => run_check(&check),
+        Command::Templates(command) => run_templates(&command),
     }
 }
 
@@ -122,7 +124,7 @@ pub(crate) fn print(text: &str) -> Result<()> {
 
 fn run_render(arguments: &RenderArguments) -> Result<()> {
     let Loaded { name, record } = read_record(&arguments.record)?;
-    let renderer = Renderer::new()?;
+    let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
     let selection = Selection {
         kinds: arguments.kind.clone(),
         to: arguments.to.clone(),
@@ -259,11 +261,17 @@ fn warn_weak_drafts(
         }
         phrases
     };
-    for (index, (first, first_body)) in drafts.iter().enumerate() {
-        for (second, second_body) in &drafts[index + 1..] {
+    // Compare the unwrapped text: a topic split across card lines would escape its mask.
+    let plain: Vec<String> = drafts
+        .iter()
+        .map(|(draft, _)| crate::text::to_text(&draft.markdown))
+        .collect();
+    for (index, (first, _)) in drafts.iter().enumerate() {
+        for (offset, (second, _)) in drafts[index + 1..].iter().enumerate() {
             if first.step.kind != second.step.kind || first.step.step != second.step.step {
                 continue;
             }
+            let (first_body, second_body) = (&plain[index], &plain[index + 1 + offset]);
             let (first_masks, second_masks) = (masks(&first.step.to), masks(&second.step.to));
             let first_refs: Vec<&str> = first_masks.iter().map(String::as_str).collect();
             let second_refs: Vec<&str> = second_masks.iter().map(String::as_str).collect();
@@ -340,7 +348,7 @@ fn table(steps: &[schedule::Step]) -> String {
 /// only to measure the cards.
 fn run_check(arguments: &CheckArguments) -> Result<()> {
     let today = today_or(arguments.today.as_deref(), "--today")?;
-    let renderer = Renderer::new()?;
+    let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
     let paths = expand(&arguments.records)?;
     let (mut errors, mut warnings) = (0, 0);
     for path in &paths {
@@ -390,4 +398,43 @@ fn run_check(arguments: &CheckArguments) -> Result<()> {
     }
     report::note(&summary);
     Ok(())
+}
+
+/// `thankyou templates list` and `export`.
+fn run_templates(command: &TemplatesCommand) -> Result<()> {
+    match command {
+        TemplatesCommand::List => {
+            let width = templates::BUILTIN
+                .iter()
+                .map(|builtin| builtin.name.len())
+                .max()
+                .unwrap_or(0);
+            let mut out = String::new();
+            for builtin in templates::BUILTIN {
+                let _ = writeln!(out, "{:width$}  {}", builtin.name, builtin.purpose);
+            }
+            if let Some(dir) = templates::config_dir() {
+                let _ = writeln!(
+                    out,
+                    "\nYour own templates in {} replace these by name; --templates DIR wins over both.",
+                    dir.display()
+                );
+            }
+            print(&out)
+        }
+        TemplatesCommand::Export { dir, force } => {
+            let files: Vec<(String, String)> = templates::BUILTIN
+                .iter()
+                .map(|builtin| (builtin.name.to_owned(), builtin.text.to_owned()))
+                .collect();
+            let written = output::write_files(dir, &files, *force)?;
+            report::note(&format!(
+                "wrote {} templates to {}; edit them, then: thankyou render RECORD --templates {}",
+                written.len(),
+                dir.display(),
+                output::shell_quote(&dir.display().to_string())
+            ));
+            Ok(())
+        }
+    }
 }

@@ -71,6 +71,31 @@ Examples:
 Each finding is one line, `file:line: warning: ...`. The exit status is 1
 when a record has an error, or a warning under --deny-warnings.")]
     Check(CheckArguments),
+    /// List the built-in templates, or export them to edit.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  thankyou templates list
+  thankyou templates export my-templates/
+  thankyou render interview.yaml --templates my-templates/"
+    )]
+    Templates(TemplatesCommand),
+}
+
+/// `thankyou templates`.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesCommand {
+    /// Show every built-in template with what it writes.
+    List,
+    /// Write the built-in templates into a folder, as a start for your own.
+    Export {
+        /// The folder to write them into.
+        dir: PathBuf,
+        /// Replace templates that already exist there.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// `thankyou render`.
@@ -84,6 +109,9 @@ pub struct RenderArguments {
     /// Only drafts to this person (case-insensitive).
     #[arg(long, value_name = "NAME")]
     pub to: Option<String>,
+    /// A folder of your own templates; each replaces the built-in of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Only this check-in, counting from 1.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=i64::from(MAX_CHECKINS)))]
     pub step: Option<u8>,
@@ -181,6 +209,9 @@ pub struct CheckArguments {
     /// Fail (exit 1) when there is any warning.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// A folder of your own templates, to measure the cards they write.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     /// Warn when a card has more words than this.
     #[arg(long, value_name = "N", default_value_t = 70, value_parser = clap::value_parser!(u16).range(1..))]
     pub card_words: u16,

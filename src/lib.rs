@@ -26,6 +26,7 @@ pub mod record;
 pub mod render;
 pub mod report;
 pub mod schedule;
+pub mod templates;
 pub mod text;
 pub mod yaml;
 

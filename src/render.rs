@@ -1,9 +1,10 @@
-//! Drafts from templates: Tera 2, built-in templates embedded in the binary.
+//! Drafts from templates with Tera 2, strict about undefined variables.
 //!
-//! The templates are compiled once per process; each draft is one render of
-//! `{kind}.{tone}.md` against a [`Context`].
+//! The templates ([`crate::templates`]) are compiled once per process; each
+//! draft is one render of `{kind}.{tone}.md` against a [`Context`].
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use tera::Tera;
 
@@ -11,46 +12,8 @@ use crate::context::{Context, Recipient};
 use crate::error::{Error, Result};
 use crate::record::{Record, Tone};
 use crate::schedule::{self, Kind, Step};
+use crate::templates::{self, Source};
 use crate::{english, filters, text};
-
-/// The built-in templates, by name.
-pub const TEMPLATES: &[(&str, &str)] = &[
-    ("card.warm.md", include_str!("../templates/card.warm.md")),
-    (
-        "card.formal.md",
-        include_str!("../templates/card.formal.md"),
-    ),
-    ("email.warm.md", include_str!("../templates/email.warm.md")),
-    (
-        "email.formal.md",
-        include_str!("../templates/email.formal.md"),
-    ),
-    (
-        "checkin.warm.md",
-        include_str!("../templates/checkin.warm.md"),
-    ),
-    (
-        "checkin.formal.md",
-        include_str!("../templates/checkin.formal.md"),
-    ),
-    (
-        "checkin-again.warm.md",
-        include_str!("../templates/checkin-again.warm.md"),
-    ),
-    (
-        "checkin-again.formal.md",
-        include_str!("../templates/checkin-again.formal.md"),
-    ),
-    (
-        "closing.warm.md",
-        include_str!("../templates/closing.warm.md"),
-    ),
-    (
-        "closing.formal.md",
-        include_str!("../templates/closing.formal.md"),
-    ),
-    ("signature.md", include_str!("../templates/signature.md")),
-];
 
 /// One rendered draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,18 +40,38 @@ pub struct Selection {
 /// Renders drafts with the compiled templates.
 pub struct Renderer {
     tera: Tera,
+    /// Where each user template came from, to name the file in errors.
+    files: Vec<(String, PathBuf)>,
 }
 
 impl Renderer {
-    /// Compiles the built-in templates.
+    /// Compiles the built-in templates alone.
     pub fn new() -> Result<Self> {
+        Self::with_sources(&templates::sources(None)?)
+    }
+
+    /// Compiles `sources`; a template that does not compile is an error
+    /// naming its file, line and column.
+    pub fn with_sources(sources: &[Source]) -> Result<Self> {
         let mut tera = Tera::new();
         filters::register(&mut tera);
         tera.autoescape_on(vec![".md"]);
         tera.set_escape_fn(text::escape_markdown);
-        tera.add_raw_templates(TEMPLATES.iter().copied())
-            .map_err(|error| template_error("built-in templates", &error))?;
-        Ok(Renderer { tera })
+        let files: Vec<(String, PathBuf)> = sources
+            .iter()
+            .filter_map(|source| Some((source.name.clone(), source.path.clone()?)))
+            .collect();
+        let renderer_files = files.clone();
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|source| (source.name.as_str(), source.text.as_str())),
+        )
+        .map_err(|error| template_error(&files, None, &error))?;
+        Ok(Renderer {
+            tera,
+            files: renderer_files,
+        })
     }
 
     /// Renders the selected drafts of `record`, in the order they are sent.
@@ -121,12 +104,12 @@ impl Renderer {
     }
 
     fn render_one(&self, name: &str, context: &Context) -> Result<String> {
-        let tera_context =
-            tera::Context::from_serialize(context).map_err(|error| template_error(name, &error))?;
+        let tera_context = tera::Context::from_serialize(context)
+            .map_err(|error| template_error(&self.files, Some(name), &error))?;
         let rendered = self
             .tera
             .render(name, &tera_context)
-            .map_err(|error| template_error(name, &error))?;
+            .map_err(|error| template_error(&self.files, Some(name), &error))?;
         Ok(tidy(&rendered))
     }
 }
@@ -187,17 +170,34 @@ fn check_recipient(record: &Record, name: &str) -> Result<()> {
     }
 }
 
-fn template_error(name: &str, error: &tera::Error) -> Error {
+/// A Tera error as the user should see it: naming the file of their own
+/// template, with Tera's report of the line, column and offending text.
+fn template_error(
+    files: &[(String, PathBuf)],
+    rendering: Option<&str>,
+    error: &tera::Error,
+) -> Error {
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         let _ = write!(message, ": {cause}");
         source = cause.source();
     }
-    Error::Template {
-        name: name.to_owned(),
-        message,
+    if let Some(rest) = message.strip_prefix("error: ") {
+        message = rest.to_owned();
     }
+    // Tera's report points at `--> name:line:column`; point at the user's file instead.
+    let file = files
+        .iter()
+        .find(|(name, _)| message.contains(&format!("--> {name}:")));
+    let name = match file {
+        Some((name, path)) => {
+            message = message.replace(&format!("--> {name}:"), &format!("--> {}:", path.display()));
+            path.display().to_string()
+        }
+        None => rendering.unwrap_or("built-in templates").to_owned(),
+    };
+    Error::Template { name, message }
 }
 
 /// Cleans up what conditional blocks leave behind: trailing spaces, doubled

@@ -79,6 +79,8 @@ fn readme_examples_match_the_program() {
         let output = assert_cmd::Command::cargo_bin("thankyou")
             .unwrap()
             .current_dir(folder.path())
+            .env("XDG_CONFIG_HOME", folder.path().join("no-config"))
+            .env_remove("NO_COLOR")
             .args(&words[1..])
             .output()
             .unwrap();

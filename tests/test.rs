@@ -87,6 +87,13 @@ impl Test {
         self
     }
 
+    /// Sets `key` to the absolute path of `relative` inside the test's folder.
+    pub fn env_path(mut self, key: &str, relative: &str) -> Self {
+        let path = self.dir.path().join(relative).display().to_string();
+        self.env.push((key.to_owned(), path));
+        self
+    }
+
     pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Self {
         self.stdin = Some(bytes.into());
         self
@@ -121,7 +128,8 @@ impl Test {
             .args(&self.args)
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE")
-            .env_remove("XDG_CONFIG_HOME")
+            // A user's own templates must not change what the tests see.
+            .env("XDG_CONFIG_HOME", self.dir.path().join("no-config"))
             .envs(self.env.iter().map(|(key, value)| (key, value)));
         if let Some(stdin) = &self.stdin {
             command.write_stdin(stdin.clone());
@@ -167,6 +175,7 @@ impl Test {
 pub fn render(record: &str, args: &[&str]) -> String {
     let mut command = Command::cargo_bin("thankyou").unwrap();
     let output = command
+        .env("XDG_CONFIG_HOME", "/nonexistent/thankyou-tests")
         .args(args)
         .write_stdin(record.to_owned())
         .output()
