@@ -7,6 +7,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, anyhow, bail};
+use clap::CommandFactory;
 use jiff::civil::Date;
 
 use crate::arguments::{
@@ -29,6 +30,22 @@ pub fn run(arguments: Arguments) -> Result<()> {
         Command::Log(log) => followup::run_log(&log),
         Command::Check(check) => run_check(&check),
         Command::Templates(command) => run_templates(&command),
+        Command::Init { file, force } => run_init(&file, force),
+        Command::Schema => {
+            let mut json = serde_json::to_string_pretty(&record::json_schema())?;
+            json.push('\n');
+            print(&json)
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Arguments::command(), "thankyou", &mut script);
+            print(&String::from_utf8_lossy(&script))
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Arguments::command()).render(&mut page)?;
+            print(&String::from_utf8_lossy(&page))
+        }
     }
 }
 
@@ -437,4 +454,30 @@ fn run_templates(command: &TemplatesCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// The starter record `init` writes: every field, each with a comment.
+pub const STARTER: &str = include_str!("starter.yaml");
+
+/// `thankyou init`: writes the starter record, never over an existing file
+/// without `--force`.
+fn run_init(file: &Path, force: bool) -> Result<()> {
+    let dir = file
+        .parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = file
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| anyhow!("{} is not a file name", file.display()))?;
+    output::write_files(dir, &[(name, STARTER.to_owned())], force)?;
+    let quoted = output::shell_quote(&file.display().to_string());
+    report::note(&format!(
+        "wrote {}; fill it in, then: thankyou check {quoted} && thankyou render {quoted}",
+        file.display()
+    ));
+    report::note(
+        "for completion and checking as you type in an editor with the YAML language server: thankyou schema > thankyou.schema.json",
+    );
+    Ok(())
 }

@@ -81,6 +81,39 @@ Examples:
   thankyou render interview.yaml --templates my-templates/"
     )]
     Templates(TemplatesCommand),
+    /// Write a commented starter record to fill in.
+    #[command(after_help = "\
+Examples:
+  thankyou init
+  thankyou init northwind.yaml")]
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "interview.yaml")]
+        file: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of the record, for editors that validate YAML.
+    #[command(after_help = "\
+Examples:
+  thankyou schema > thankyou.schema.json")]
+    Schema,
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  thankyou completions bash > ~/.local/share/bash-completion/completions/thankyou
+  thankyou completions zsh > ~/.zfunc/_thankyou
+  thankyou completions fish > ~/.config/fish/completions/thankyou.fish")]
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    #[command(after_help = "\
+Examples:
+  thankyou man > ~/.local/share/man/man1/thankyou.1")]
+    Man,
 }
 
 /// `thankyou templates`.

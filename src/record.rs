@@ -217,7 +217,7 @@ pub const MAX_CHECKINS: u8 = 6;
 /// One job interview, and the follow-up that `thankyou` drafts from it.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "thankyou interview record")]
+#[schemars(title = "thankyou interview record", rename = "Record")]
 struct RawRecord {
     /// Who is writing the notes.
     candidate: RawCandidate,
@@ -258,6 +258,7 @@ struct RawRecord {
 /// The person writing the follow-up.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Candidate")]
 struct RawCandidate {
     /// Your full name, used to sign every draft.
     name: Text,
@@ -272,6 +273,7 @@ struct RawCandidate {
 /// The recruiter or agency contact who arranged the interview.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Recruiter")]
 struct RawRecruiter {
     /// Their full name.
     name: Text,
@@ -294,6 +296,7 @@ struct RawRecruiter {
 /// One person you met.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Interviewer")]
 struct RawInterviewer {
     /// Their full name; "Dr. Helen Marsh" makes the notes say "Dear Dr. Marsh".
     #[schemars(with = "Text")]
@@ -314,6 +317,7 @@ struct RawInterviewer {
 /// A question you could not answer well in the interview.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Question")]
 struct RawQuestion {
     /// The question as it was asked.
     #[schemars(with = "Text")]
@@ -330,6 +334,7 @@ struct RawQuestion {
 /// How the follow-up runs after the thank-you notes.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "FollowUp")]
 struct RawFollowUp {
     /// Check-ins to send before the closing note (default 2).
     #[serde(default)]
@@ -340,6 +345,7 @@ struct RawFollowUp {
 /// One thing that happened: something you sent, or a reply.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "LogEntry")]
 struct RawLogEntry {
     /// The day it happened, YYYY-MM-DD.
     #[schemars(with = "IsoDate")]

@@ -17,5 +17,6 @@ mod prose;
 mod readme;
 mod render;
 mod schedule;
+mod schema;
 mod templates;
 mod test;
