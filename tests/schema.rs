@@ -1,6 +1,6 @@
 //! `thankyou schema`, `init`, completions and the manual page. The schema is
 //! checked with an independent validator: Python's `jsonschema`, with YAML
-//! read by PyYAML (both installed by `.ci/run`).
+//! read by `PyYAML` (both installed by `.ci/run`).
 
 use std::fs;
 use std::path::Path;
