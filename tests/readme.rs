@@ -68,18 +68,21 @@ fn readme_examples_match_the_program() {
         )
         .unwrap();
     }
-    fs::copy(
-        root.join("tests/fixtures/typo.yaml"),
-        folder.path().join("typo.yaml"),
-    )
-    .unwrap();
+    for fixture in ["typo.yaml", "weak.yaml"] {
+        fs::copy(
+            root.join("tests/fixtures").join(fixture),
+            folder.path().join(fixture),
+        )
+        .unwrap();
+    }
     for (command, expected) in examples {
         let words = words(&command);
         assert_eq!(words[0], "thankyou", "{command}");
         let output = assert_cmd::Command::cargo_bin("thankyou")
             .unwrap()
             .current_dir(folder.path())
-            .env("XDG_CONFIG_HOME", folder.path().join("no-config"))
+            // Shown in `templates list`; no such folder exists.
+            .env("XDG_CONFIG_HOME", "/home/you/.config")
             .env_remove("NO_COLOR")
             .args(&words[1..])
             .output()
