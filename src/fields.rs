@@ -25,27 +25,94 @@ impl From<Text> for String {
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = String::deserialize(deserializer)?;
+impl Text {
+    fn new(raw: &str) -> Result<Self, &'static str> {
         let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if folded.is_empty() {
-            return Err(serde::de::Error::custom("must not be blank"));
+            return Err("must not be blank");
         }
         if folded.chars().any(char::is_control) {
-            return Err(serde::de::Error::custom("contains a control character"));
+            return Err("contains a control character");
         }
         Ok(Text(folded))
     }
 }
 
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Text::new(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Text that must be written on one line: names, titles and addresses,
+/// which end up in greetings and email headers, where a line break could
+/// start a header of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line(Text);
+
+impl Line {
+    /// The text itself.
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+
+    fn new(raw: &str) -> Result<Self, &'static str> {
+        if raw.trim().contains(['\n', '\r']) {
+            return Err("must be on one line");
+        }
+        Text::new(raw).map(Line)
+    }
+}
+
+impl From<Line> for String {
+    fn from(line: Line) -> Self {
+        line.0.into()
+    }
+}
+
+impl<'de> Deserialize<'de> for Line {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Line::new(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Line {
+    fn schema_name() -> Cow<'static, str> {
+        "Line".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "pattern": "^[^\\r\\n]*\\S[^\\r\\n]*$" })
+    }
+}
+
+/// An optional text field: absent or blank is `None`.
 pub(crate) fn optional_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<Text>, D::Error> {
     let raw: Option<String> = Option::deserialize(deserializer)?;
     match raw {
         Some(raw) if !raw.trim().is_empty() => {
-            Text::deserialize(serde::de::value::StringDeserializer::new(raw)).map(Some)
+            Text::new(&raw).map(Some).map_err(serde::de::Error::custom)
+        }
+        _ => Ok(None),
+    }
+}
+
+/// An optional one-line field: absent or blank is `None`.
+pub(crate) fn optional_line<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Line>, D::Error> {
+    let raw: Option<String> = Option::deserialize(deserializer)?;
+    match raw {
+        Some(raw) if !raw.trim().is_empty() => {
+            Line::new(&raw).map(Some).map_err(serde::de::Error::custom)
         }
         _ => Ok(None),
     }
@@ -67,7 +134,7 @@ impl JsonSchema for Text {
 
 /// An email address: text with one `@` and a dot in the domain.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Email(Text);
+pub struct Email(Line);
 
 impl Email {
     /// The address itself.
@@ -84,9 +151,9 @@ impl From<Email> for String {
 
 impl<'de> Deserialize<'de> for Email {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Text::deserialize(deserializer)?;
-        check_email(text.as_str()).map_err(serde::de::Error::custom)?;
-        Ok(Email(text))
+        let line = Line::deserialize(deserializer)?;
+        check_email(line.as_str()).map_err(serde::de::Error::custom)?;
+        Ok(Email(line))
     }
 }
 

@@ -12,7 +12,7 @@ use serde_saphyr::Spanned;
 
 use crate::english;
 use crate::error::{Position, RecordError};
-use crate::fields::{Email, IsoDate, Text, optional_text};
+use crate::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
 use crate::schedule::Kind;
 use crate::yaml;
 
@@ -222,9 +222,9 @@ struct RawRecord {
     /// Who is writing the notes.
     candidate: RawCandidate,
     /// The company that interviewed you.
-    company: Text,
+    company: Line,
     /// The role you interviewed for.
-    role: Text,
+    role: Line,
     /// The day of the interview, YYYY-MM-DD.
     #[schemars(with = "IsoDate")]
     interview_date: Spanned<IsoDate>,
@@ -261,13 +261,13 @@ struct RawRecord {
 #[schemars(rename = "Candidate")]
 struct RawCandidate {
     /// Your full name, used to sign every draft.
-    name: Text,
+    name: Line,
     /// Your email address, added under the signature.
     #[serde(default)]
     email: Option<Email>,
     /// Your phone number, added under the signature.
-    #[serde(default, deserialize_with = "optional_text")]
-    phone: Option<Text>,
+    #[serde(default, deserialize_with = "optional_line")]
+    phone: Option<Line>,
 }
 
 /// The recruiter or agency contact who arranged the interview.
@@ -276,13 +276,13 @@ struct RawCandidate {
 #[schemars(rename = "Recruiter")]
 struct RawRecruiter {
     /// Their full name.
-    name: Text,
+    name: Line,
     /// Their work email address.
     #[serde(default)]
     email: Option<Email>,
     /// The staffing agency they work for, when they are not the company's own.
-    #[serde(default, deserialize_with = "optional_text")]
-    agency: Option<Text>,
+    #[serde(default, deserialize_with = "optional_line")]
+    agency: Option<Line>,
     /// The day they said a decision would be made by, YYYY-MM-DD; the first
     /// check-in waits until the business day after it.
     #[serde(default)]
@@ -299,11 +299,11 @@ struct RawRecruiter {
 #[schemars(rename = "Interviewer")]
 struct RawInterviewer {
     /// Their full name; "Dr. Helen Marsh" makes the notes say "Dear Dr. Marsh".
-    #[schemars(with = "Text")]
-    name: Spanned<Text>,
+    #[schemars(with = "Line")]
+    name: Spanned<Line>,
     /// Their job title.
-    #[serde(default, deserialize_with = "optional_text")]
-    title: Option<Text>,
+    #[serde(default, deserialize_with = "optional_line")]
+    title: Option<Line>,
     /// Their work email address.
     #[serde(default)]
     #[schemars(with = "Option<Email>")]
@@ -324,8 +324,8 @@ struct RawQuestion {
     question: Spanned<Text>,
     /// Who asked it: one of the interviewers' names.
     #[serde(default)]
-    #[schemars(with = "Option<Text>")]
-    asked_by: Option<Spanned<Text>>,
+    #[schemars(with = "Option<Line>")]
+    asked_by: Option<Spanned<Line>>,
     /// The answer you would give now.
     #[serde(default, deserialize_with = "optional_text")]
     answer: Option<Text>,
@@ -355,12 +355,12 @@ struct RawLogEntry {
     sent: Option<Kind>,
     /// Who you sent it to.
     #[serde(default)]
-    #[schemars(with = "Option<Text>")]
-    to: Option<Spanned<Text>>,
+    #[schemars(with = "Option<Line>")]
+    to: Option<Spanned<Line>>,
     /// Who replied; no more check-ins are due after a reply.
     #[serde(default)]
-    #[schemars(with = "Option<Text>")]
-    reply: Option<Spanned<Text>>,
+    #[schemars(with = "Option<Line>")]
+    reply: Option<Spanned<Line>>,
     /// A note of your own.
     #[serde(default, deserialize_with = "optional_text")]
     note: Option<Text>,
@@ -597,7 +597,7 @@ impl Checker<'_> {
                 ),
             ));
         }
-        let person = |name: &Spanned<Text>, at: &str| {
+        let person = |name: &Spanned<Line>, at: &str| {
             record
                 .people()
                 .find(|known| known.eq_ignore_ascii_case(name.value.as_str()))
