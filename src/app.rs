@@ -19,7 +19,7 @@ use crate::output::{self, Format};
 use crate::record::{self, Record};
 use crate::render::{Draft, Renderer, Selection};
 use crate::schedule::{self, Kind};
-use crate::{calendar, english, followup, lint, report, templates};
+use crate::{calendar, english, followup, lint, mail, print, report, templates};
 
 /// Carries out the command.
 pub fn run(arguments: Arguments) -> Result<()> {
@@ -156,29 +156,28 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
     for finding in lint::findings(&record, today_or(None, "")?) {
         report::finding(&name, &finding);
     }
-    let width = usize::from(arguments.width);
-    let formatted: Vec<_> = drafts
+    warn_weak_drafts(&name, &record, &drafts, usize::from(arguments.card_words));
+    let emailed = drafts
         .iter()
-        .map(|draft| (draft, output::format_draft(draft, arguments.format, width)))
-        .collect();
-    warn_weak_drafts(
-        &name,
-        &record,
-        &formatted,
-        usize::from(arguments.card_words),
-        arguments.format,
-    );
+        .filter(|draft| mail::is_emailed(draft.step.kind))
+        .count();
+    if arguments.format == Format::Eml && arguments.out_dir.is_none() && emailed > 1 {
+        bail!(
+            "--format eml writes one file per message; add --out-dir DIR, or pick one draft with --kind and --to"
+        );
+    }
+    let documents = documents(&record, &drafts, arguments)?;
     match &arguments.out_dir {
         Some(dir) => {
             let names = output::unique_names(
-                drafts
+                documents
                     .iter()
-                    .map(|draft| output::file_name(&draft.step, arguments.format))
+                    .map(|document| document.file.clone())
                     .collect(),
             );
             let files: Vec<(String, String)> = names
                 .into_iter()
-                .zip(formatted.into_iter().map(|(_, body)| body))
+                .zip(documents.into_iter().map(|document| document.body))
                 .collect();
             let written = output::write_files(dir, &files, arguments.force)?;
             let mut listing = String::new();
@@ -187,8 +186,98 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
             }
             print(&listing)
         }
-        None => print(&output::to_stdout(&formatted)),
+        None => print(&output::to_stdout(
+            &documents
+                .iter()
+                .map(|document| (document.header.clone(), document.body.clone()))
+                .collect::<Vec<_>>(),
+        )),
     }
+}
+
+/// One thing `render` writes: a file's name, the header that introduces it
+/// on stdout, and its text.
+struct Document {
+    file: String,
+    header: Option<String>,
+    body: String,
+}
+
+/// The drafts in the chosen format: one document per draft, or for
+/// `--format print` one sheet of cards.
+fn documents(
+    record: &Record,
+    drafts: &[Draft],
+    arguments: &RenderArguments,
+) -> Result<Vec<Document>> {
+    let format = arguments.format;
+    let per_draft = |draft: &Draft, body: String| Document {
+        file: output::file_name(&draft.step, format),
+        header: Some(output::header(draft)),
+        body,
+    };
+    let emailed: Vec<&Draft> = drafts
+        .iter()
+        .filter(|draft| mail::is_emailed(draft.step.kind))
+        .collect();
+    if matches!(format, Format::Eml | Format::Mailto) && emailed.len() < drafts.len() {
+        report::note(
+            "cards are written by hand, so they are left out; use --format print for a sheet to copy from",
+        );
+    }
+    let skipped = |draft: &Draft| {
+        report::warning(&format!(
+            "the record has no email address for {}, so the {} to them was skipped",
+            draft.step.to,
+            draft.step.title()
+        ));
+    };
+    let mut documents = Vec::new();
+    match format {
+        Format::Markdown | Format::Text | Format::Html => {
+            let width = usize::from(arguments.width);
+            documents.extend(
+                drafts
+                    .iter()
+                    .map(|draft| per_draft(draft, output::format_draft(draft, format, width))),
+            );
+        }
+        Format::Eml => {
+            for draft in emailed {
+                match mail::eml(record, draft)? {
+                    Some(eml) => documents.push(per_draft(draft, eml)),
+                    None => skipped(draft),
+                }
+            }
+        }
+        Format::Mailto => {
+            for draft in emailed {
+                match mail::mailto(record, draft) {
+                    Some(link) => documents.push(per_draft(draft, link + "\n")),
+                    None => skipped(draft),
+                }
+            }
+        }
+        Format::Print => {
+            let cards: Vec<&Draft> = drafts
+                .iter()
+                .filter(|draft| draft.step.kind == Kind::Card)
+                .collect();
+            if cards.is_empty() {
+                bail!("--format print lays out cards; select some with --kind card");
+            }
+            let (sheet, warnings) = print::sheet(record, &cards, arguments.guides);
+            for warning in warnings {
+                report::warning(&warning);
+            }
+            documents.push(Document {
+                file: "cards.html".into(),
+                header: None,
+                body: sheet,
+            });
+        }
+    }
+    Ok(documents)
 }
 
 fn nothing_selected(record: &Record, selection: &Selection) -> Result<()> {
@@ -231,40 +320,37 @@ fn note_no_follow_up(record: &Record) {
     }
 }
 
-/// The word count of each card, with the interviewer it goes to.
+/// The word count of each card, with the interviewer it goes to, from the
+/// drafts' plain text.
 fn card_lengths<'a>(
     record: &Record,
     drafts: impl IntoIterator<Item = (&'a Draft, &'a str)>,
-    format: Format,
 ) -> Vec<(usize, usize)> {
     drafts
         .into_iter()
         .filter(|(draft, _)| draft.step.kind == Kind::Card)
-        .filter_map(|(draft, body)| {
+        .filter_map(|(draft, text)| {
             let index = record
                 .interviewers
                 .iter()
                 .position(|person| person.name == draft.step.to)?;
-            let words = lint::word_count(&match format {
-                Format::Markdown => crate::text::to_text(body),
-                Format::Text => body.to_owned(),
-            });
-            Some((index, words))
+            Some((index, lint::word_count(text)))
         })
         .collect()
 }
 
-fn warn_weak_drafts(
-    name: &str,
-    record: &Record,
-    drafts: &[(&Draft, String)],
-    card_words: usize,
-    format: Format,
-) {
+fn warn_weak_drafts(name: &str, record: &Record, drafts: &[Draft], card_words: usize) {
+    // Measure and compare the plain text: a topic split across card lines would escape its mask.
+    let plain: Vec<String> = drafts
+        .iter()
+        .map(|draft| crate::text::to_text(&draft.markdown))
+        .collect();
     let cards = card_lengths(
         record,
-        drafts.iter().map(|(draft, body)| (*draft, body.as_str())),
-        format,
+        drafts
+            .iter()
+            .zip(&plain)
+            .map(|(draft, text)| (draft, text.as_str())),
     );
     for (index, words) in cards {
         if let Some(finding) = lint::card_length(record, index, words, card_words) {
@@ -278,21 +364,16 @@ fn warn_weak_drafts(
         }
         phrases
     };
-    // Compare the unwrapped text: a topic split across card lines would escape its mask.
-    let plain: Vec<String> = drafts
-        .iter()
-        .map(|(draft, _)| crate::text::to_text(&draft.markdown))
-        .collect();
-    for (index, (first, _)) in drafts.iter().enumerate() {
-        for (offset, (second, _)) in drafts[index + 1..].iter().enumerate() {
+    for (index, first) in drafts.iter().enumerate() {
+        for (offset, second) in drafts[index + 1..].iter().enumerate() {
             if first.step.kind != second.step.kind || first.step.step != second.step.step {
                 continue;
             }
-            let (first_body, second_body) = (&plain[index], &plain[index + 1 + offset]);
             let (first_masks, second_masks) = (masks(&first.step.to), masks(&second.step.to));
             let first_refs: Vec<&str> = first_masks.iter().map(String::as_str).collect();
             let second_refs: Vec<&str> = second_masks.iter().map(String::as_str).collect();
-            if lint::similarity(first_body, &first_refs, second_body, &second_refs)
+            let (first_text, second_text) = (&plain[index], &plain[index + 1 + offset]);
+            if lint::similarity(first_text, &first_refs, second_text, &second_refs)
                 > lint::SAME_WORDING
             {
                 report::warning(&lint::same_wording(
@@ -385,10 +466,16 @@ fn run_check(arguments: &CheckArguments) -> Result<()> {
             max_checkins: schedule::DEFAULT_MAX_CHECKINS,
         };
         let cards = renderer.render(&record, &selection)?;
+        let plain: Vec<String> = cards
+            .iter()
+            .map(|draft| crate::text::to_text(&draft.markdown))
+            .collect();
         let lengths = card_lengths(
             &record,
-            cards.iter().map(|draft| (draft, draft.markdown.as_str())),
-            Format::Markdown,
+            cards
+                .iter()
+                .zip(&plain)
+                .map(|(draft, text)| (draft, text.as_str())),
         );
         findings.extend(lengths.into_iter().filter_map(|(index, words)| {
             lint::card_length(&record, index, words, usize::from(arguments.card_words))

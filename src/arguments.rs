@@ -151,9 +151,14 @@ pub struct RenderArguments {
     /// How the follow-up plan is shaped.
     #[command(flatten)]
     pub plan: PlanArguments,
-    /// Markdown, or plain text with cards in short lines to copy by hand.
+    /// Markdown, plain text (cards in short lines to copy by hand), HTML,
+    /// eml (a message a mail client opens as a draft), mailto (a link), or
+    /// print (a sheet of cards, one per page).
     #[arg(long, value_enum, default_value_t = Format::Markdown)]
     pub format: Format,
+    /// With --format print, rule guide lines under the text.
+    #[arg(long)]
+    pub guides: bool,
     /// Write one file per draft into this folder instead of printing.
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,

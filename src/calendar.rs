@@ -6,7 +6,7 @@
 
 use icalendar::{Calendar, Component, EventLike};
 
-use crate::output::{self, slug};
+use crate::output::{self, ascii_slug};
 use crate::record::Record;
 use crate::schedule::Step;
 
@@ -40,13 +40,13 @@ fn event(record: &Record, step: &Step, record_name: &str) -> icalendar::Event {
 fn uid(record: &Record, step: &Step) -> String {
     let what = match step.step {
         Some(number) => format!("{}-{number}", step.kind.name()),
-        None => format!("{}-{}", step.kind.name(), slug(&step.to)),
+        None => format!("{}-{}", step.kind.name(), ascii_slug(&step.to)),
     };
     format!(
         "{what}.{}.{}.{}@thankyou",
         record.interview_date,
-        slug(&record.company),
-        slug(&record.role)
+        ascii_slug(&record.company),
+        ascii_slug(&record.role)
     )
 }
 

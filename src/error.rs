@@ -72,6 +72,16 @@ pub enum Error {
         /// The names in the record, joined for reading.
         valid: String,
     },
+    /// A value bound for an email header holds a line break.
+    #[error(
+        "the {what} of the email to {to} holds a line break, which could start a header of its own; put it on one line"
+    )]
+    Header {
+        /// Who the email was for.
+        to: String,
+        /// Which value: `subject`, `recipient` or `address`.
+        what: &'static str,
+    },
     /// A draft file already exists and `--force` was not given.
     #[error("{} already exists; pass --force to replace it", .path.display())]
     WouldOverwrite {

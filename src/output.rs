@@ -19,6 +19,14 @@ pub enum Format {
     Markdown,
     /// Plain text: no markup, cards wrapped in short lines for copying by hand.
     Text,
+    /// The HTML body of each draft.
+    Html,
+    /// One RFC 5322 message per email, check-in and closing note, marked unsent.
+    Eml,
+    /// A mailto: link per email, check-in and closing note.
+    Mailto,
+    /// `cards.html`: the cards, one per printed page, to copy by hand.
+    Print,
 }
 
 impl Format {
@@ -26,17 +34,21 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
-            Format::Text => "txt",
+            Format::Text | Format::Mailto => "txt",
+            Format::Html | Format::Print => "html",
+            Format::Eml => "eml",
         }
     }
 }
 
-/// A draft's final text in `format`; cards in text are wrapped to `width` columns.
+/// A draft's final text in `format` (Markdown, text or HTML); cards in text
+/// are wrapped to `width` columns.
 pub fn format_draft(draft: &Draft, format: Format, width: usize) -> String {
     match (format, draft.step.kind) {
-        (Format::Markdown, _) => draft.markdown.clone(),
         (Format::Text, Kind::Card) => text::wrap(&text::to_text(&draft.markdown), width),
         (Format::Text, _) => text::to_text(&draft.markdown),
+        (Format::Html, _) => text::to_html(text::split_subject(&draft.markdown).1),
+        _ => draft.markdown.clone(),
     }
 }
 
@@ -60,18 +72,20 @@ pub fn header(draft: &Draft) -> String {
     )
 }
 
-/// The drafts as one text for standard output: a lone draft exactly as it
-/// is, several each under a header.
-pub fn to_stdout(drafts: &[(&Draft, String)]) -> String {
-    if let [(_, only)] = drafts {
+/// The documents as one text for standard output: a lone one exactly as it
+/// is, several each under its header.
+pub fn to_stdout(documents: &[(Option<String>, String)]) -> String {
+    if let [(_, only)] = documents {
         return only.clone();
     }
     let mut out = String::new();
-    for (index, (draft, body)) in drafts.iter().enumerate() {
+    for (index, (header, body)) in documents.iter().enumerate() {
         if index > 0 {
             out.push('\n');
         }
-        let _ = writeln!(out, "{}\n", header(draft));
+        if let Some(header) = header {
+            let _ = writeln!(out, "{header}\n");
+        }
         out.push_str(body);
     }
     out
@@ -136,6 +150,20 @@ pub fn slug(name: &str) -> String {
         slug.push_str("recipient");
     }
     slug
+}
+
+/// A slug of ASCII only, for identifiers that must be ASCII (Message-IDs,
+/// calendar UIDs): other characters become their hex code ("José" -> "jos-e9").
+pub fn ascii_slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in slug(name).chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "-{:x}-", u32::from(c));
+        }
+    }
+    out.replace("--", "-").trim_matches('-').to_owned()
 }
 
 /// Gives every file its own name: a second `card-alex.md` becomes `card-alex-2.md`.
@@ -250,6 +278,13 @@ mod tests {
         ] {
             assert_eq!(shell_quote(text), quoted);
         }
+    }
+
+    #[test]
+    fn ascii_slugs_keep_distinct_names_distinct() {
+        assert_eq!(ascii_slug("Priya Shah"), "priya-shah");
+        assert_eq!(ascii_slug("José"), "jos-e9");
+        assert_ne!(ascii_slug("Zoë"), ascii_slug("Zoe"));
     }
 
     #[test]

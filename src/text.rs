@@ -1,8 +1,8 @@
-//! Markdown in, plain text out: one pass over pulldown-cmark's events.
+//! Markdown in, plain text or HTML out: passes over pulldown-cmark's events.
 //!
 //! Drafts are written as Markdown; the text format drops emphasis, keeps
-//! list items as lines and links as `text (url)`, and keeps the line breaks
-//! of a letter (a signature block stays one line per line).
+//! list items as lines and links as `text (url)`, and both formats keep the
+//! line breaks of a letter (a signature block stays one line per line).
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -116,6 +116,31 @@ impl TextWriter {
         self.out.truncate(trimmed);
         self.out.push('\n');
         self.out
+    }
+}
+
+/// Converts a Markdown draft to an HTML fragment. A line break in the draft
+/// stays a line break (`<br />`), and raw HTML is shown as text: a draft is
+/// a letter, and nothing in it should run as markup.
+pub fn to_html(markdown: &str) -> String {
+    let events = Parser::new_ext(markdown, parser_options()).map(|event| match event {
+        Event::SoftBreak => Event::HardBreak,
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        other => other,
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events);
+    html
+}
+
+/// Splits an email-like draft into its `Subject:` line and its body.
+pub fn split_subject(markdown: &str) -> (Option<&str>, &str) {
+    match markdown.split_once('\n') {
+        Some((first, rest)) if first.starts_with("Subject:") => {
+            let subject = first.trim_start_matches("Subject:").trim();
+            (Some(subject), rest.trim_start_matches('\n'))
+        }
+        _ => (None, markdown),
     }
 }
 
@@ -271,6 +296,27 @@ mod tests {
         for (markdown, text) in cases {
             assert_eq!(to_text(markdown), text, "{markdown}");
         }
+    }
+
+    #[test]
+    fn html_keeps_line_breaks_and_shows_markup_as_text() {
+        assert_eq!(
+            to_html("Best,\nJordan\n\n<script>x</script>\n"),
+            "<p>Best,<br />\nJordan</p>\n&lt;script&gt;x&lt;/script&gt;\n"
+        );
+        assert_eq!(
+            to_html(&escaped("a <b>tag</b> & *stars*")),
+            "<p>a &lt;b&gt;tag&lt;/b&gt; &amp; *stars*</p>\n"
+        );
+    }
+
+    #[test]
+    fn splits_the_subject_line() {
+        assert_eq!(
+            split_subject("Subject: Hi there\n\nBody\n"),
+            (Some("Hi there"), "Body\n")
+        );
+        assert_eq!(split_subject("Hi Priya,\n"), (None, "Hi Priya,\n"));
     }
 
     #[test]

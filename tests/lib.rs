@@ -18,5 +18,6 @@ mod readme;
 mod render;
 mod schedule;
 mod schema;
+mod send;
 mod templates;
 mod test;
