@@ -140,8 +140,83 @@ pub(crate) fn print(text: &str) -> Result<()> {
 }
 
 fn run_render(arguments: &RenderArguments) -> Result<()> {
-    let Loaded { name, record } = read_record(&arguments.record)?;
     let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
+    let paths = if arguments.records == ["-"] {
+        vec![PathBuf::from("-")]
+    } else {
+        expand(&arguments.records)?
+    };
+    if paths.len() == 1 {
+        let documents = render_record(&renderer, &paths[0], arguments)?;
+        return write_documents(&documents, arguments.out_dir.as_deref(), arguments.force);
+    }
+    // A batch: each record's drafts under its own header or subfolder; a
+    // record that fails is reported and the others still render.
+    let folders = output::unique_names(
+        paths
+            .iter()
+            .map(|path| output::slug(&path.file_stem().unwrap_or_default().to_string_lossy()))
+            .collect(),
+    );
+    let mut failed = 0;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    for (path, folder) in paths.iter().zip(folders) {
+        let written = render_record(&renderer, path, arguments).and_then(|documents| {
+            if let Some(dir) = &arguments.out_dir {
+                return write_documents(&documents, Some(&dir.join(folder)), arguments.force);
+            }
+            let label = path.display().to_string();
+            for document in documents {
+                let header = document.header.map_or_else(
+                    || format!("==> {label} <=="),
+                    |header| header.replacen("==> ", &format!("==> {label}: "), 1),
+                );
+                write!(stdout, "{header}\n\n{}\n", document.body)?;
+            }
+            Ok(())
+        });
+        if let Err(error) = written {
+            if is_broken_pipe(&error) {
+                return Ok(());
+            }
+            // Name the record, unless the message already starts with it.
+            let name = path.display().to_string();
+            let message = format!("{error:#}");
+            if message.starts_with(&name) || message.starts_with(&format!("cannot read {name}")) {
+                report::error(&message);
+            } else {
+                report::error(&format!("{name}: {message}"));
+            }
+            failed += 1;
+        }
+    }
+    if let Err(error) = stdout.flush()
+        && error.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(error.into());
+    }
+    if failed > 0 {
+        bail!(
+            "{failed} of {} records failed; the others were rendered",
+            paths.len()
+        );
+    }
+    Ok(())
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<std::io::Error>()
+        .is_some_and(|error| error.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Renders one record into the documents `render` writes, printing its warnings.
+fn render_record(
+    renderer: &Renderer,
+    path: &Path,
+    arguments: &RenderArguments,
+) -> Result<Vec<Document>> {
+    let Loaded { name, record } = read_record(path)?;
     let selection = Selection {
         kinds: arguments.kind.clone(),
         to: arguments.to.clone(),
@@ -151,7 +226,8 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
     let drafts = renderer.render(&record, &selection)?;
     note_no_follow_up(&record);
     if drafts.is_empty() {
-        return nothing_selected(&record, &selection);
+        nothing_selected(&record, &selection)?;
+        return Ok(Vec::new());
     }
     for finding in lint::findings(&record, today_or(None, "")?) {
         report::finding(&name, &finding);
@@ -166,8 +242,15 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
             "--format eml writes one file per message; add --out-dir DIR, or pick one draft with --kind and --to"
         );
     }
-    let documents = documents(&record, &drafts, arguments)?;
-    match &arguments.out_dir {
+    documents(&record, &drafts, arguments)
+}
+
+/// Writes documents into `dir` (listing the files on stdout), or to stdout.
+fn write_documents(documents: &[Document], dir: Option<&Path>, force: bool) -> Result<()> {
+    if documents.is_empty() {
+        return Ok(());
+    }
+    match dir {
         Some(dir) => {
             let names = output::unique_names(
                 documents
@@ -177,9 +260,9 @@ fn run_render(arguments: &RenderArguments) -> Result<()> {
             );
             let files: Vec<(String, String)> = names
                 .into_iter()
-                .zip(documents.into_iter().map(|document| document.body))
+                .zip(documents.iter().map(|document| document.body.clone()))
                 .collect();
-            let written = output::write_files(dir, &files, arguments.force)?;
+            let written = output::write_files(dir, &files, force)?;
             let mut listing = String::new();
             for path in written {
                 let _ = writeln!(listing, "{}", path.display());

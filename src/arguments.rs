@@ -134,8 +134,10 @@ pub enum TemplatesCommand {
 /// `thankyou render`.
 #[derive(Debug, Args)]
 pub struct RenderArguments {
-    /// The interview record (YAML), or `-` to read standard input.
-    pub record: PathBuf,
+    /// Interview records (YAML), folders of them or glob patterns; `-` reads
+    /// one from standard input.
+    #[arg(required = true, value_name = "RECORD")]
+    pub records: Vec<String>,
     /// Only drafts of this kind; repeat for several.
     #[arg(long, value_enum)]
     pub kind: Vec<Kind>,

@@ -89,12 +89,12 @@ pub enum Error {
         path: PathBuf,
     },
     /// Reading or writing a file failed.
-    #[error("{}: {source}", .path.display())]
+    #[error("{}: {reason}", .path.display())]
     Io {
         /// The file being read or written.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason, already in the message.
+        reason: std::io::Error,
     },
 }
 

@@ -76,7 +76,7 @@ pub fn eml(record: &Record, draft: &Draft) -> Result<Option<String>> {
         .map(Some)
         .map_err(|source| Error::Io {
             path: std::path::PathBuf::from(format!("<{} email>", draft.step.to)),
-            source,
+            reason: source,
         })
 }
 

@@ -170,11 +170,14 @@ pub fn ascii_slug(name: &str) -> String {
 pub fn unique_names(names: Vec<String>) -> Vec<String> {
     let mut seen: Vec<String> = Vec::with_capacity(names.len());
     for name in names {
-        let (stem, extension) = name.rsplit_once('.').unwrap_or((&name, ""));
+        let (stem, extension) = match name.rsplit_once('.') {
+            Some((stem, extension)) => (stem, format!(".{extension}")),
+            None => (name.as_str(), String::new()),
+        };
         let mut candidate = name.clone();
         let mut counter = 2;
         while seen.contains(&candidate) {
-            candidate = format!("{stem}-{counter}.{extension}");
+            candidate = format!("{stem}-{counter}{extension}");
             counter += 1;
         }
         seen.push(candidate);
@@ -189,7 +192,7 @@ pub fn unique_names(names: Vec<String>) -> Vec<String> {
 pub fn write_files(dir: &Path, files: &[(String, String)], force: bool) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         path: dir.to_owned(),
-        source,
+        reason: source,
     })?;
     let paths: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
     if let Some(existing) = paths.iter().find(|path| !force && path.exists()) {
@@ -212,7 +215,7 @@ pub fn replace_file(path: &Path, contents: &str) -> Result<()> {
         .unwrap_or(Path::new("."));
     let io_error = |source| Error::Io {
         path: path.to_owned(),
-        source,
+        reason: source,
     };
     let permissions = std::fs::metadata(path).map_err(io_error)?.permissions();
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io_error)?;
@@ -228,7 +231,7 @@ pub fn replace_file(path: &Path, contents: &str) -> Result<()> {
 fn write_atomically(dir: &Path, path: &Path, contents: &str, force: bool) -> Result<()> {
     let io_error = |source| Error::Io {
         path: path.to_owned(),
-        source,
+        reason: source,
     };
     let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io_error)?;
     file.write_all(contents.as_bytes()).map_err(io_error)?;

@@ -121,7 +121,10 @@ pub fn sources(dir: Option<&Path>) -> Result<Vec<Source>> {
 fn read_dir(dir: &Path) -> Result<Vec<Source>> {
     let io_error = |path: &Path| {
         let path = path.to_owned();
-        move |source| Error::Io { path, source }
+        move |source| Error::Io {
+            path,
+            reason: source,
+        }
     };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io_error(dir))?

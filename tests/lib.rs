@@ -8,6 +8,7 @@
 )]
 
 mod bad_input;
+mod batch;
 mod calendar;
 mod check;
 mod cli;
@@ -16,6 +17,7 @@ mod followup;
 mod prose;
 mod readme;
 mod render;
+mod robustness;
 mod schedule;
 mod schema;
 mod send;
