@@ -25,7 +25,11 @@ fn join<'a>(items: impl IntoIterator<Item = &'a str>, conjunction: &str) -> Stri
 /// What a friendly greeting calls someone: the first name, or the honorific
 /// and surname when the name starts with one ("Dr. Alan Chu" -> "Dr. Chu").
 pub fn first_name(full_name: &str) -> String {
-    let words: Vec<&str> = full_name.split_whitespace().collect();
+    // Words with no letter or digit in them ("-", "&") are not names.
+    let words: Vec<&str> = full_name
+        .split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .collect();
     match words.as_slice() {
         [] => String::new(),
         [honorific, .., surname] if is_honorific(honorific) => format!("{honorific} {surname}"),
@@ -158,6 +162,7 @@ mod tests {
             ("Madonna", "Madonna"),
             ("  Ana  María López ", "Ana"),
             ("Prof Wei Zhang", "Prof Zhang"),
+            ("- Priya Shah", "Priya"),
         ] {
             assert_eq!(first_name(full), expected);
         }

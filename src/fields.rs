@@ -61,6 +61,9 @@ impl Line {
         if raw.trim().contains(['\n', '\r']) {
             return Err("must be on one line");
         }
+        if !raw.chars().any(char::is_alphanumeric) {
+            return Err("must contain a letter or a digit");
+        }
         Text::new(raw).map(Line)
     }
 }
