@@ -61,10 +61,11 @@ impl Line {
         if raw.trim().contains(['\n', '\r']) {
             return Err("must be on one line");
         }
+        let text = Text::new(raw)?;
         if !raw.chars().any(char::is_alphanumeric) {
             return Err("must contain a letter or a digit");
         }
-        Text::new(raw).map(Line)
+        Ok(Line(text))
     }
 }
 
