@@ -12,13 +12,13 @@
 pub mod app;
 pub mod arguments;
 pub mod calendar;
+pub mod commands;
 pub mod context;
 pub mod due;
 pub mod english;
 pub mod error;
 pub mod fields;
 pub mod filters;
-pub mod followup;
 pub mod lint;
 pub mod log;
 pub mod mail;

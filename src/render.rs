@@ -206,22 +206,26 @@ fn tidy(rendered: &str) -> String {
     let mut out = String::with_capacity(rendered.len());
     let mut blank_run = 0;
     for line in rendered.trim().lines() {
-        let indent = line.len() - line.trim_start().len();
-        let words = line
+        let content = line.trim_start_matches(' ');
+        if content.trim().is_empty() {
+            blank_run += 1;
+            if blank_run == 1 {
+                out.push('\n');
+            }
+            continue;
+        }
+        blank_run = 0;
+        out.push_str(&line[..line.len() - content.len()]);
+        for (index, word) in content
             .split(' ')
             .filter(|word| !word.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if words.is_empty() {
-            blank_run += 1;
-            if blank_run > 1 {
-                continue;
+            .enumerate()
+        {
+            if index > 0 {
+                out.push(' ');
             }
-        } else {
-            blank_run = 0;
-            out.push_str(&line[..indent]);
+            out.push_str(word);
         }
-        out.push_str(&words);
         out.push('\n');
     }
     out

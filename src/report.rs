@@ -35,3 +35,33 @@ pub fn note(message: &str) {
 pub fn error(message: &str) {
     anstream::eprintln!("{ERROR}error:{ERROR:#} {message}");
 }
+
+/// A message kept to print later, so work done in parallel reports in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// `warning: …`
+    Warning(String),
+    /// `note: …`
+    Note(String),
+    /// `file:line: warning: …`
+    Finding {
+        /// The record's file, as messages name it.
+        source: String,
+        /// What was found, and where.
+        finding: Finding,
+    },
+}
+
+impl Message {
+    /// Prints the message on stderr.
+    pub fn print(&self) {
+        match self {
+            Message::Warning(message) => warning(message),
+            Message::Note(message) => note(message),
+            Message::Finding {
+                source,
+                finding: found,
+            } => finding(source, found),
+        }
+    }
+}

@@ -170,8 +170,34 @@ pub fn wrap(text: &str, width: usize) -> String {
 /// Used as Tera's escape function for `.md` templates: a topic holding `*`,
 /// `<b>` or `[x](y)` must come out as those characters, never as markup.
 pub fn escape_markdown(input: &str, output: &mut dyn Write) -> io::Result<()> {
-    let mut escaped = String::with_capacity(input.len() + 8);
+    let may_need_escape = input.bytes().any(|b| {
+        matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'['
+                | b']'
+                | b'~'
+                | b'<'
+                | b'&'
+                | b'_'
+                | b'>'
+                | b'#'
+                | b'-'
+                | b'+'
+                | b'='
+                | b'.'
+                | b')'
+                | b'!'
+        )
+    });
+    if !may_need_escape {
+        return output.write_all(input.as_bytes());
+    }
     let chars: Vec<char> = input.chars().collect();
+    let mut escaped = String::with_capacity(input.len() + 8);
+    let mut digits_so_far = true;
     for (index, &c) in chars.iter().enumerate() {
         let at_start = index == 0;
         let needs_escape = match c {
@@ -188,10 +214,11 @@ pub fn escape_markdown(input: &str, output: &mut dyn Write) -> io::Result<()> {
             }
             '>' => at_start,
             '#' | '-' | '+' | '=' if at_start => starts_block(&chars),
-            '.' | ')' => chars[..index].iter().all(char::is_ascii_digit) && index > 0,
+            '.' | ')' => digits_so_far && index > 0,
             '!' => chars.get(index + 1) == Some(&'['),
             _ => false,
         };
+        digits_so_far &= c.is_ascii_digit();
         if needs_escape {
             escaped.push('\\');
         }
