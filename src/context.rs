@@ -10,23 +10,25 @@ use crate::english;
 use crate::record::{Interviewer, Record, Tone};
 use crate::schedule::{Kind, Step};
 
-/// Everything a draft template can use.
+/// Everything a draft template can use: what the whole record shares, and
+/// what belongs to this one draft, side by side as one set of variables.
 #[derive(Debug, Clone, Serialize)]
 pub struct Context {
-    /// The kind of draft: `card`, `email`, `checkin` or `closing`.
-    pub kind: Kind,
-    /// Which check-in this is, counting from 1; none for other kinds.
-    pub step: Option<u8>,
+    /// The variables every draft of the record shares.
+    #[serde(flatten)]
+    pub shared: Shared,
+    /// The variables of this draft alone.
+    #[serde(flatten)]
+    pub addressed: Addressed,
+}
+
+/// The variables every draft of one record shares.
+#[derive(Debug, Clone, Serialize)]
+pub struct Shared {
     /// `warm` or `formal`.
     pub tone: Tone,
-    /// Chooses among phrasings, so notes to different people read
-    /// differently: the recipient's position among the interviewers
-    /// (0 for the first), and 0 for the check-in.
-    pub variant: usize,
     /// Who writes the draft.
     pub candidate: Person,
-    /// Who receives the draft.
-    pub recipient: Recipient,
     /// The company that interviewed the candidate, as the record spells it.
     pub company: String,
     /// The company without a legal suffix ("Halden & Pike" for "Halden &
@@ -43,11 +45,26 @@ pub struct Context {
     /// Everyone the candidate met, in record order, as a note refers to
     /// them in passing ("Priya Shah", or "Dr. Marsh" given an honorific).
     pub interviewers: Vec<String>,
+    /// Points of fit the candidate wants to reaffirm.
+    pub strengths: Vec<String>,
+}
+
+/// The variables of one draft: what it is and who it is for.
+#[derive(Debug, Clone, Serialize)]
+pub struct Addressed {
+    /// The kind of draft: `card`, `email`, `checkin` or `closing`.
+    pub kind: Kind,
+    /// Which check-in this is, counting from 1; none for other kinds.
+    pub step: Option<u8>,
+    /// Chooses among phrasings, so notes to different people read
+    /// differently: the recipient's position among the interviewers
+    /// (0 for the first), and 0 for the check-in.
+    pub variant: usize,
+    /// Who receives the draft.
+    pub recipient: Recipient,
     /// The questions this recipient asked that the candidate has answered
     /// since; empty for the check-in.
     pub answers: Vec<Answer>,
-    /// Points of fit the candidate wants to reaffirm.
-    pub strengths: Vec<String>,
     /// The one strength this draft reaffirms: the strengths take turns
     /// across recipients, so a panel does not all read the same pitch.
     pub strength: Option<String>,
@@ -107,52 +124,33 @@ impl Context {
         index: usize,
         person: &Interviewer,
     ) -> Self {
-        let answers = record
-            .unanswered_questions
-            .iter()
-            .filter(|question| question.addressee() == index)
-            .filter_map(|question| {
-                Some(Answer {
-                    question: question.question.clone(),
-                    answer: question.answer.clone()?,
-                    asked_by_recipient: question.asked_by == Some(index),
-                })
-            })
-            .collect();
-        let strength = match record.strengths.len() {
-            0 => None,
-            count => record.strengths.get(index % count).cloned(),
-        };
         Context {
-            variant: index,
-            answers,
-            strength,
-            ..Self::base(record, kind, Recipient::interviewer(person))
+            shared: Shared::new(record),
+            addressed: Addressed::for_interviewer(record, kind, index, person),
         }
     }
 
     /// The context for a check-in or the closing note to `recipient`.
     pub fn for_follow_up(record: &Record, step: &Step, recipient: Recipient) -> Self {
         Context {
-            step: step.step,
-            ..Self::base(record, step.kind, recipient)
+            shared: Shared::new(record),
+            addressed: Addressed::for_follow_up(record, step, recipient),
         }
     }
+}
 
-    fn base(record: &Record, kind: Kind, recipient: Recipient) -> Self {
+impl Shared {
+    /// What every draft of `record` shares.
+    pub fn new(record: &Record) -> Self {
         let candidate = &record.candidate;
-        Context {
-            kind,
-            step: None,
+        Shared {
             tone: record.tone,
-            variant: 0,
             candidate: Person {
                 name: candidate.name.clone(),
                 first_name: english::first_name(&candidate.name),
                 email: candidate.email.clone(),
                 phone: candidate.phone.clone(),
             },
-            recipient,
             company: record.company.clone(),
             company_short: english::short_company(&record.company),
             role: record.role.clone(),
@@ -171,8 +169,53 @@ impl Context {
                 .iter()
                 .map(|person| english::reference_name(&person.name))
                 .collect(),
-            answers: Vec::new(),
             strengths: record.strengths.clone(),
+        }
+    }
+}
+
+impl Addressed {
+    /// The card or email to the interviewer at `index`.
+    pub fn for_interviewer(
+        record: &Record,
+        kind: Kind,
+        index: usize,
+        person: &Interviewer,
+    ) -> Self {
+        let answers = record
+            .unanswered_questions
+            .iter()
+            .filter(|question| question.addressee() == index)
+            .filter_map(|question| {
+                Some(Answer {
+                    question: question.question.clone(),
+                    answer: question.answer.clone()?,
+                    asked_by_recipient: question.asked_by == Some(index),
+                })
+            })
+            .collect();
+        let strength = match record.strengths.len() {
+            0 => None,
+            count => record.strengths.get(index % count).cloned(),
+        };
+        Addressed {
+            kind,
+            step: None,
+            variant: index,
+            recipient: Recipient::interviewer(person),
+            answers,
+            strength,
+        }
+    }
+
+    /// A check-in or the closing note to `recipient`.
+    pub fn for_follow_up(record: &Record, step: &Step, recipient: Recipient) -> Self {
+        Addressed {
+            kind: step.kind,
+            step: step.step,
+            variant: 0,
+            recipient,
+            answers: Vec::new(),
             strength: record.strengths.first().cloned(),
         }
     }

@@ -27,7 +27,15 @@ impl From<Text> for String {
 
 impl Text {
     fn new(raw: &str) -> Result<Self, &'static str> {
-        let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        let already_folded = !raw.starts_with(char::is_whitespace)
+            && !raw.ends_with(char::is_whitespace)
+            && !raw.contains("  ")
+            && !raw.contains(|c: char| c.is_whitespace() && c != ' ');
+        let folded = if already_folded {
+            raw.to_owned()
+        } else {
+            raw.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
         if folded.is_empty() {
             return Err("must not be blank");
         }

@@ -112,11 +112,12 @@ pub fn findings(record: &Record, today: Date) -> Vec<Finding> {
             Some(_) => {}
         }
         for (topic_index, topic) in person.topics.iter().enumerate() {
+            let key = topic_key(topic);
             let earlier = record.interviewers[..index].iter().find(|other| {
                 other
                     .topics
                     .iter()
-                    .any(|other_topic| same_topic(other_topic, topic))
+                    .any(|other_topic| topic_key(other_topic) == key)
             });
             if let Some(other) = earlier {
                 findings.push(Finding::at(
@@ -151,14 +152,17 @@ fn is_personal(email: &str) -> bool {
         .is_some_and(|(_, domain)| PERSONAL_DOMAINS.contains(&domain.to_ascii_lowercase().as_str()))
 }
 
+/// A topic as compared with others: lowercase, single-spaced.
+fn topic_key(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
 fn same_topic(a: &str, b: &str) -> bool {
-    let normal = |text: &str| {
-        text.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    normal(a) == normal(b)
+    topic_key(a) == topic_key(b)
 }
 
 /// A finding when the card to the interviewer at `index` has more words than fit.

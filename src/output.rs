@@ -168,6 +168,8 @@ pub fn ascii_slug(name: &str) -> String {
 
 /// Gives every file its own name: a second `card-alex.md` becomes `card-alex-2.md`.
 pub fn unique_names(names: Vec<String>) -> Vec<String> {
+    let mut taken: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(names.len());
     let mut seen: Vec<String> = Vec::with_capacity(names.len());
     for name in names {
         let (stem, extension) = match name.rsplit_once('.') {
@@ -176,10 +178,11 @@ pub fn unique_names(names: Vec<String>) -> Vec<String> {
         };
         let mut candidate = name.clone();
         let mut counter = 2;
-        while seen.contains(&candidate) {
+        while taken.contains(&candidate) {
             candidate = format!("{stem}-{counter}{extension}");
             counter += 1;
         }
+        taken.insert(candidate.clone());
         seen.push(candidate);
     }
     seen

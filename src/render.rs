@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use tera::Tera;
 
-use crate::context::{Context, Recipient};
+use crate::context::{Addressed, Recipient, Shared};
 use crate::error::{Error, Result};
 use crate::record::{Record, Tone};
 use crate::schedule::{self, Kind, Step};
@@ -89,23 +89,38 @@ impl Renderer {
                     .step
                     .is_none_or(|wanted| step.step == Some(wanted))
         };
+        // What the drafts share is converted for Tera once per record.
+        let shared = tera::Context::from_serialize(&Shared::new(record))
+            .map_err(|error| template_error(&self.files, None, &error))?;
         let mut drafts = Vec::new();
         for step in schedule::plan(record, selection.max_checkins) {
             if !wanted(&step) {
                 continue;
             }
-            let context = context_for(record, &step);
+            let addressed = addressed_for(record, &step);
             drafts.push(Draft {
-                markdown: self.render_one(&template_name(&step, record.tone), &context)?,
+                markdown: self.render_one(
+                    &template_name(&step, record.tone),
+                    &shared,
+                    &addressed,
+                )?,
                 step,
             });
         }
         Ok(drafts)
     }
 
-    fn render_one(&self, name: &str, context: &Context) -> Result<String> {
-        let tera_context = tera::Context::from_serialize(context)
-            .map_err(|error| template_error(&self.files, Some(name), &error))?;
+    fn render_one(
+        &self,
+        name: &str,
+        shared: &tera::Context,
+        addressed: &Addressed,
+    ) -> Result<String> {
+        let mut tera_context = shared.clone();
+        tera_context.extend(
+            tera::Context::from_serialize(addressed)
+                .map_err(|error| template_error(&self.files, Some(name), &error))?,
+        );
         let rendered = self
             .tera
             .render(name, &tera_context)
@@ -127,7 +142,7 @@ pub fn template_name(step: &Step, tone: Tone) -> String {
     }
 }
 
-fn context_for(record: &Record, step: &Step) -> Context {
+fn addressed_for(record: &Record, step: &Step) -> Addressed {
     let interviewer = record
         .interviewers
         .iter()
@@ -135,16 +150,20 @@ fn context_for(record: &Record, step: &Step) -> Context {
         .find(|(_, person)| person.name == step.to);
     let follow_up = matches!(step.kind, Kind::Checkin | Kind::Closing);
     match (follow_up, interviewer, &record.recruiter) {
-        (true, _, Some(recruiter)) => Context::for_follow_up(
+        (true, _, Some(recruiter)) => Addressed::for_follow_up(
             record,
             step,
             Recipient::recruiter(&recruiter.name, recruiter.email.clone()),
         ),
         (true, Some((_, person)), None) => {
-            Context::for_follow_up(record, step, Recipient::interviewer(person))
+            Addressed::for_follow_up(record, step, Recipient::interviewer(person))
         }
-        (_, Some((index, person)), _) => Context::for_interviewer(record, step.kind, index, person),
-        (_, None, _) => Context::for_follow_up(record, step, Recipient::recruiter(&step.to, None)),
+        (_, Some((index, person)), _) => {
+            Addressed::for_interviewer(record, step.kind, index, person)
+        }
+        (_, None, _) => {
+            Addressed::for_follow_up(record, step, Recipient::recruiter(&step.to, None))
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use jiff::civil::Date;
 
-use crate::app::{Loaded, expand, max_checkins, print, read_record, today_or};
+use crate::app::{Loaded, expand, max_checkins, print, read_record};
 use crate::arguments::RenderArguments;
 use crate::english;
 use crate::lint::{self, Wording};
@@ -31,7 +31,11 @@ const CHUNK_PER_WORKER: usize = 32;
 /// Runs `thankyou render`.
 pub fn run(arguments: &RenderArguments) -> Result<()> {
     let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
-    let today = today_or(None, "")?;
+    // The date only tells whether the interview is in the future, so UTC's
+    // date will do, and spares every run a walk of the time zone database.
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
     let paths = if arguments.records == ["-"] {
         vec![PathBuf::from("-")]
     } else {
@@ -385,7 +389,8 @@ pub(crate) fn card_lengths(record: &Record, drafts: &[Draft]) -> Vec<(usize, usi
                 .position(|person| person.name == draft.step.to)?;
             Some((
                 index,
-                lint::word_count(&crate::text::to_text(&draft.markdown)),
+                // A card's Markdown has no markup but escapes: its words are the card's.
+                lint::word_count(&draft.markdown),
             ))
         })
         .collect()
@@ -424,7 +429,7 @@ fn weak_drafts(
                 masks.extend(person.topics.iter().cloned());
             }
             let masks: Vec<&str> = masks.iter().map(String::as_str).collect();
-            Some(Wording::new(&crate::text::to_text(&draft.markdown), &masks))
+            Some(Wording::new(&draft.markdown, &masks))
         })
         .collect();
     for (index, first) in drafts.iter().enumerate() {
