@@ -39,7 +39,10 @@ fuzz_target!(|bytes: &[u8]| {
                 let _ = mail::mailto(&record, draft);
             }
         }
-        let cards: Vec<_> = drafts.iter().filter(|draft| !mail::is_emailed(draft.step.kind)).collect();
+        let cards: Vec<_> = drafts
+            .iter()
+            .filter(|draft| !mail::is_emailed(draft.step.kind))
+            .collect();
         let _ = print::sheet(&record, &cards, true);
     }
     let steps = schedule::plan(&record, 3);
