@@ -193,10 +193,12 @@ pub fn unique_names(names: Vec<String>) -> Vec<String> {
 /// Without `force`, nothing is written if any target already exists, so a
 /// refused run leaves the folder as it was.
 pub fn write_files(dir: &Path, files: &[(String, String)], force: bool) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        path: dir.to_owned(),
-        reason: source,
-    })?;
+    if !dir.as_os_str().is_empty() {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_owned(),
+            reason: source,
+        })?;
+    }
     let paths: Vec<PathBuf> = files.iter().map(|(name, _)| dir.join(name)).collect();
     if let Some(existing) = paths.iter().find(|path| !force && path.exists()) {
         return Err(Error::WouldOverwrite {
@@ -204,18 +206,36 @@ pub fn write_files(dir: &Path, files: &[(String, String)], force: bool) -> Resul
         });
     }
     for (path, (_, contents)) in paths.iter().zip(files) {
-        write_atomically(dir, path, contents, force)?;
+        write_atomically(folder_of(path), path, contents, force)?;
     }
     Ok(paths)
+}
+
+/// Writes one file atomically, never over an existing one without `force`.
+pub fn write_file(path: &Path, contents: String, force: bool) -> Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::Io {
+            path: path.to_owned(),
+            reason: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"),
+        })?;
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let mut written = write_files(dir, &[(name, contents)], force)?;
+    Ok(written.pop().unwrap_or_else(|| path.to_owned()))
+}
+
+/// The folder a file is in, `.` for a bare file name.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// Replaces the file at `path` with `contents` in one step, keeping its
 /// permissions: a reader sees the old file or the new one, never half of it.
 pub fn replace_file(path: &Path, contents: &str) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     let io_error = |source| Error::Io {
         path: path.to_owned(),
         reason: source,

@@ -2,9 +2,8 @@
 //! that stay the same from one run to the next.
 
 use std::fs;
-use std::process::Command;
 
-use crate::test::{Test, example};
+use crate::test::{Test, example, python};
 
 /// Reads an .ics file with Python's `icalendar` package (installed by
 /// `.ci/run`) and returns one `DTSTART|SUMMARY|UID` line per event.
@@ -15,19 +14,7 @@ calendar = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 for event in calendar.walk('VEVENT'):
     print(event.decoded('DTSTART').isoformat(), event['SUMMARY'], event['UID'], event['DESCRIPTION'], sep='|')
 ";
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "python3: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
+    python(script, &[path.as_os_str()], None)
         .lines()
         .map(str::to_owned)
         .collect()
@@ -96,7 +83,7 @@ fn the_calendar_file_is_not_overwritten_without_force() {
         .file("plan.ics", b"my calendar\n")
         .args(["schedule", "record.yaml", "--ics", "plan.ics"])
         .status(1)
-        .stderr("error: ./plan.ics already exists; pass --force to replace it\n")
+        .stderr("error: plan.ics already exists; pass --force to replace it\n")
         .run();
     assert_eq!(
         fs::read_to_string(output.path("plan.ics")).unwrap(),

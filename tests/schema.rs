@@ -4,9 +4,8 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use crate::test::{EXAMPLES, Test, example};
+use crate::test::{EXAMPLES, Test, example, python};
 
 /// Validates each YAML file against `schema.json` with Python's
 /// `jsonschema`, and returns one line per file: `ok` or the first error.
@@ -30,20 +29,8 @@ for name in sys.argv[1:]:
     errors = sorted(validator.iter_errors(document), key=lambda error: list(error.path))
     print("ok" if not errors else "invalid: " + errors[0].message)
 "#;
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .args(files)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "python3: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
+    let files: Vec<&std::ffi::OsStr> = files.iter().map(std::ffi::OsStr::new).collect();
+    python(script, &files, Some(dir))
         .lines()
         .map(str::to_owned)
         .collect()
@@ -140,7 +127,7 @@ fn init_never_overwrites() {
         .file("interview.yaml", b"mine\n")
         .args(["init"])
         .status(1)
-        .stderr("error: ./interview.yaml already exists; pass --force to replace it\n")
+        .stderr("error: interview.yaml already exists; pass --force to replace it\n")
         .run();
     assert_eq!(
         fs::read_to_string(output.path("interview.yaml")).unwrap(),

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::test::{Test, example};
+use crate::test::{Test, example, python};
 
 /// A record with non-ASCII names and an interviewer without an address.
 const INTERNATIONAL: &str = "\
@@ -44,18 +44,7 @@ print("to-name:", message["To"].addresses[0].display_name)
 print("plain:", message.get_body(("plain",)).get_content().splitlines()[0])
 print("html-has-script-tag:", "<script>" in message.get_body(("html",)).get_content())
 "#;
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "python3: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    python(script, &[path.as_os_str()], None)
 }
 
 #[test]
@@ -266,18 +255,7 @@ print("Subject: " + fields["subject"][0])
 print()
 print(fields["body"][0].replace("\r\n", "\n"), end="")
 "#;
-    let output = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(&link)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let decoded = String::from_utf8(output.stdout).unwrap();
+    let decoded = python(script, &[std::ffi::OsStr::new(&link)], None);
     assert_eq!(decoded, format!("priya.shah@northwind.example\n{text}"));
     assert!(
         !link.contains(' ') && !link.trim_end().contains('\n'),

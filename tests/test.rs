@@ -199,3 +199,20 @@ pub fn with_tone(record: &str, tone: &str) -> String {
     lines.push(format!("tone: {tone}"));
     lines.join("\n") + "\n"
 }
+
+/// Runs a Python script (an independent checker) with `args` in `dir` and
+/// returns what it printed, failing the test if Python fails.
+pub fn python(script: &str, args: &[&std::ffi::OsStr], dir: Option<&Path>) -> String {
+    let mut command = std::process::Command::new("python3");
+    command.arg("-c").arg(script).args(args);
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "python3: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}

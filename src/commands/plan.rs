@@ -24,15 +24,7 @@ pub fn run(arguments: &ScheduleArguments) -> Result<()> {
         if path == Path::new("-") {
             return print(&text);
         }
-        let dir = path
-            .parent()
-            .filter(|dir| !dir.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        output::write_files(dir, &[(name, text)], arguments.force)?;
+        output::write_file(path, text, arguments.force)?;
         return Ok(());
     }
     let text = if arguments.json {

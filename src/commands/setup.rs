@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::CommandFactory;
 
 use crate::app::print;
@@ -56,15 +56,7 @@ pub const STARTER: &str = include_str!("../starter.yaml");
 /// `thankyou init`: writes the starter record, never over an existing file
 /// without `--force`.
 pub fn run_init(file: &Path, force: bool) -> Result<()> {
-    let dir = file
-        .parent()
-        .filter(|dir| !dir.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = file
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .ok_or_else(|| anyhow!("{} is not a file name", file.display()))?;
-    output::write_files(dir, &[(name, STARTER.to_owned())], force)?;
+    output::write_file(file, STARTER.to_owned(), force)?;
     let quoted = output::shell_quote(&file.display().to_string());
     report::note(&format!(
         "wrote {}; fill it in, then: thankyou check {quoted} && thankyou render {quoted}",
