@@ -47,6 +47,10 @@ pub struct Shared {
     pub interviewers: Vec<String>,
     /// Points of fit the candidate wants to reaffirm.
     pub strengths: Vec<String>,
+    /// Everything the candidate talked about, with anyone, in record order:
+    /// for a follow-up to the recruiter. A note to an interviewer mentions
+    /// only `recipient.topics`.
+    pub topics: Vec<String>,
 }
 
 /// The variables of one draft: what it is and who it is for.
@@ -63,7 +67,7 @@ pub struct Addressed {
     /// Who receives the draft.
     pub recipient: Recipient,
     /// The questions this recipient asked that the candidate has answered
-    /// since; empty for the check-in.
+    /// since; for a check-in or closing note, every answered question.
     pub answers: Vec<Answer>,
     /// The one strength this draft reaffirms: the strengths take turns
     /// across recipients, so a panel does not all read the same pitch.
@@ -130,11 +134,17 @@ impl Context {
         }
     }
 
-    /// The context for a check-in or the closing note to `recipient`.
-    pub fn for_follow_up(record: &Record, step: &Step, recipient: Recipient) -> Self {
+    /// The context for a check-in or the closing note to `recipient`
+    /// (`interviewer` is their place among the interviewers, when they are one).
+    pub fn for_follow_up(
+        record: &Record,
+        step: &Step,
+        recipient: Recipient,
+        interviewer: Option<usize>,
+    ) -> Self {
         Context {
             shared: Shared::new(record),
-            addressed: Addressed::for_follow_up(record, step, recipient),
+            addressed: Addressed::for_follow_up(record, step, recipient, interviewer),
         }
     }
 }
@@ -170,6 +180,11 @@ impl Shared {
                 .map(|person| english::reference_name(&person.name))
                 .collect(),
             strengths: record.strengths.clone(),
+            topics: record
+                .interviewers
+                .iter()
+                .flat_map(|person| person.topics.iter().cloned())
+                .collect(),
         }
     }
 }
@@ -208,14 +223,31 @@ impl Addressed {
         }
     }
 
-    /// A check-in or the closing note to `recipient`.
-    pub fn for_follow_up(record: &Record, step: &Step, recipient: Recipient) -> Self {
+    /// A check-in or the closing note to `recipient`; when they are the
+    /// interviewer at `interviewer`, only their own questions come up.
+    pub fn for_follow_up(
+        record: &Record,
+        step: &Step,
+        recipient: Recipient,
+        interviewer: Option<usize>,
+    ) -> Self {
         Addressed {
             kind: step.kind,
             step: step.step,
             variant: 0,
             recipient,
-            answers: Vec::new(),
+            answers: record
+                .unanswered_questions
+                .iter()
+                .filter(|question| interviewer.is_none_or(|index| question.addressee() == index))
+                .filter_map(|question| {
+                    Some(Answer {
+                        question: question.question.clone(),
+                        answer: question.answer.clone()?,
+                        asked_by_recipient: false,
+                    })
+                })
+                .collect(),
             strength: record.strengths.first().cloned(),
         }
     }

@@ -154,15 +154,16 @@ fn addressed_for(record: &Record, step: &Step) -> Addressed {
             record,
             step,
             Recipient::recruiter(&recruiter.name, recruiter.email.clone()),
+            None,
         ),
-        (true, Some((_, person)), None) => {
-            Addressed::for_follow_up(record, step, Recipient::interviewer(person))
+        (true, Some((index, person)), None) => {
+            Addressed::for_follow_up(record, step, Recipient::interviewer(person), Some(index))
         }
         (_, Some((index, person)), _) => {
             Addressed::for_interviewer(record, step.kind, index, person)
         }
         (_, None, _) => {
-            Addressed::for_follow_up(record, step, Recipient::recruiter(&step.to, None))
+            Addressed::for_follow_up(record, step, Recipient::recruiter(&step.to, None), None)
         }
     }
 }

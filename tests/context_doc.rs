@@ -48,6 +48,7 @@ fn every_context_variable_is_documented() {
         &record,
         &step,
         Recipient::recruiter(&recruiter.name, recruiter.email.clone()),
+        None,
     );
     paths(&serde_json::to_value(&checkin).unwrap(), "", &mut found);
     let doc = std::fs::read_to_string(root.join("docs/templates.md")).unwrap();

@@ -181,7 +181,7 @@ fn later_check_ins_and_the_closing_note_have_their_own_wording() {
     assert!(
         step_two
             .stdout
-            .starts_with("Subject: Senior Data Engineer: still very interested\n")
+            .starts_with("Subject: Re: Senior Data Engineer at Northwind Traders: next steps\n")
     );
 }
 

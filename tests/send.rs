@@ -99,7 +99,8 @@ html-has-script-tag: False
     );
     let closing = read_eml(&output.path("mail/closing-søren-kierkegård.eml"));
     assert!(
-        closing.contains("Subject: Ingénieure données at Société Générale des Eaux: thank you\n"),
+        closing
+            .contains("Subject: Re: Ingénieure données at Société Générale des Eaux: next steps\n"),
         "{closing}"
     );
     // The raw file encodes the non-ASCII headers (RFC 2047) and keeps to ASCII.
