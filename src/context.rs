@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::english;
-use crate::record::{Interviewer, Record, Tone};
+use crate::record::{Interviewer, Question, Record, Tone};
 use crate::schedule::{Kind, Step};
 
 /// Everything a draft template can use: what the whole record shares, and
@@ -197,18 +197,9 @@ impl Addressed {
         index: usize,
         person: &Interviewer,
     ) -> Self {
-        let answers = record
-            .unanswered_questions
-            .iter()
-            .filter(|question| question.addressee() == index)
-            .filter_map(|question| {
-                Some(Answer {
-                    question: question.question.clone(),
-                    answer: question.answer.clone()?,
-                    asked_by_recipient: question.asked_by == Some(index),
-                })
-            })
-            .collect();
+        let answers = answered(record, |question| {
+            (question.addressee() == index).then_some(question.asked_by == Some(index))
+        });
         let strength = match record.strengths.len() {
             0 => None,
             count => record.strengths.get(index % count).cloned(),
@@ -236,21 +227,30 @@ impl Addressed {
             step: step.step,
             variant: 0,
             recipient,
-            answers: record
-                .unanswered_questions
-                .iter()
-                .filter(|question| interviewer.is_none_or(|index| question.addressee() == index))
-                .filter_map(|question| {
-                    Some(Answer {
-                        question: question.question.clone(),
-                        answer: question.answer.clone()?,
-                        asked_by_recipient: false,
-                    })
-                })
-                .collect(),
+            answers: answered(record, |question| {
+                interviewer
+                    .is_none_or(|index| question.addressee() == index)
+                    .then_some(false)
+            }),
             strength: record.strengths.first().cloned(),
         }
     }
+}
+
+/// The answered questions `pick` keeps, each with whether the recipient
+/// asked it (`pick`'s answer; `None` leaves the question out).
+fn answered(record: &Record, pick: impl Fn(&Question) -> Option<bool>) -> Vec<Answer> {
+    record
+        .unanswered_questions
+        .iter()
+        .filter_map(|question| {
+            Some(Answer {
+                asked_by_recipient: pick(question)?,
+                question: question.question.clone(),
+                answer: question.answer.clone()?,
+            })
+        })
+        .collect()
 }
 
 impl Recipient {
