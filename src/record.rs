@@ -5,14 +5,19 @@
 //! the program never sees a blank name or a question asked by nobody. The
 //! same private types describe the file as a JSON Schema ([`json_schema`]).
 
+mod raw;
+
 use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+pub use raw::json_schema;
+use raw::{RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
+
 use crate::english;
 use crate::error::{Position, RecordError};
-use crate::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
+use crate::fields::Line;
 use crate::schedule::Kind;
 use crate::yaml;
 
@@ -213,163 +218,6 @@ impl Status {
 /// The most check-ins a record may ask for: past two or three, advisers
 /// agree, more only annoys.
 pub const MAX_CHECKINS: u8 = 6;
-
-/// One job interview, and the follow-up that `thankyou` drafts from it.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(title = "thankyou interview record", rename = "Record")]
-struct RawRecord {
-    /// Who is writing the notes.
-    candidate: RawCandidate,
-    /// The company that interviewed you.
-    company: Line,
-    /// The role you interviewed for.
-    role: Line,
-    /// The day of the interview, YYYY-MM-DD.
-    #[schemars(with = "IsoDate")]
-    interview_date: Spanned<IsoDate>,
-    /// The recruiter who arranged the interview; the check-ins go to them.
-    #[serde(default)]
-    recruiter: Option<RawRecruiter>,
-    /// Everyone you met, each with what you talked about.
-    #[schemars(with = "Vec<RawInterviewer>", length(min = 1))]
-    interviewers: Spanned<Vec<RawInterviewer>>,
-    /// Questions you could not answer well, with the answer you would give now.
-    #[serde(default)]
-    unanswered_questions: Vec<RawQuestion>,
-    /// What you want to reaffirm about your fit, as phrases that follow "I'd bring".
-    #[serde(default)]
-    strengths: Vec<Text>,
-    /// `warm` (the default) or `formal`.
-    #[serde(default)]
-    tone: Tone,
-    /// How the follow-up runs after the thank-you notes.
-    #[serde(default)]
-    followup: Option<RawFollowUp>,
-    /// What you have sent and received since the interview.
-    #[serde(default)]
-    #[schemars(with = "Vec<RawLogEntry>")]
-    log: Vec<Spanned<RawLogEntry>>,
-    /// Where the application stands; only an open one has anything due.
-    #[serde(default)]
-    status: Status,
-}
-
-/// The person writing the follow-up.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Candidate")]
-struct RawCandidate {
-    /// Your full name, used to sign every draft.
-    name: Line,
-    /// Your email address, added under the signature.
-    #[serde(default)]
-    email: Option<Email>,
-    /// Your phone number, added under the signature.
-    #[serde(default, deserialize_with = "optional_line")]
-    phone: Option<Line>,
-}
-
-/// The recruiter or agency contact who arranged the interview.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Recruiter")]
-struct RawRecruiter {
-    /// Their full name.
-    name: Line,
-    /// Their work email address.
-    #[serde(default)]
-    email: Option<Email>,
-    /// The staffing agency they work for, when they are not the company's own.
-    #[serde(default, deserialize_with = "optional_line")]
-    agency: Option<Line>,
-    /// The day they said a decision would be made by, YYYY-MM-DD; the first
-    /// check-in waits until the business day after it.
-    #[serde(default)]
-    #[schemars(with = "Option<IsoDate>")]
-    decision_date: Option<Spanned<IsoDate>>,
-    /// They asked candidates not to follow up: thank-you notes only.
-    #[serde(default)]
-    no_follow_up: bool,
-}
-
-/// One person you met.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Interviewer")]
-struct RawInterviewer {
-    /// Their full name; "Dr. Helen Marsh" makes the notes say "Dear Dr. Marsh".
-    #[schemars(with = "Line")]
-    name: Spanned<Line>,
-    /// Their job title.
-    #[serde(default, deserialize_with = "optional_line")]
-    title: Option<Line>,
-    /// Their work email address.
-    #[serde(default)]
-    #[schemars(with = "Option<Email>")]
-    email: Option<Spanned<Email>>,
-    /// What you talked about with this person, as you would say it to them.
-    #[serde(default)]
-    #[schemars(with = "Vec<Text>")]
-    topics: Vec<Spanned<Text>>,
-}
-
-/// A question you could not answer well in the interview.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Question")]
-struct RawQuestion {
-    /// The question as it was asked.
-    #[schemars(with = "Text")]
-    question: Spanned<Text>,
-    /// Who asked it: one of the interviewers' names.
-    #[serde(default)]
-    #[schemars(with = "Option<Line>")]
-    asked_by: Option<Spanned<Line>>,
-    /// The answer you would give now.
-    #[serde(default, deserialize_with = "optional_text")]
-    answer: Option<Text>,
-}
-
-/// How the follow-up runs after the thank-you notes.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "FollowUp")]
-struct RawFollowUp {
-    /// Check-ins to send before the closing note (default 2).
-    #[serde(default)]
-    #[schemars(with = "Option<u8>", range(min = 1, max = 6))]
-    max_checkins: Option<Spanned<u8>>,
-}
-
-/// One thing that happened: something you sent, or a reply.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "LogEntry")]
-struct RawLogEntry {
-    /// The day it happened, YYYY-MM-DD.
-    #[schemars(with = "IsoDate")]
-    date: Spanned<IsoDate>,
-    /// What you sent; give `to` as well.
-    #[serde(default)]
-    sent: Option<Kind>,
-    /// Who you sent it to.
-    #[serde(default)]
-    #[schemars(with = "Option<Line>")]
-    to: Option<Spanned<Line>>,
-    /// Who replied; no more check-ins are due after a reply.
-    #[serde(default)]
-    #[schemars(with = "Option<Line>")]
-    reply: Option<Spanned<Line>>,
-    /// A note of your own.
-    #[serde(default, deserialize_with = "optional_text")]
-    note: Option<Text>,
-}
-
-/// The JSON Schema (draft 2020-12) of the record file, for editors.
-pub fn json_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(RawRecord)).unwrap_or_default()
-}
 
 /// Reads and checks a record; `source_name` is how errors refer to the file.
 pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {

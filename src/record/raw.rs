@@ -1,0 +1,168 @@
+//! The record file as written: serde types that mirror the YAML, read
+//! strictly, and the JSON Schema editors get from them. [`super::parse`]
+//! checks them into a [`super::Record`].
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::{Status, Tone};
+use crate::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
+use crate::schedule::Kind;
+
+/// One job interview, and the follow-up that `thankyou` drafts from it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "thankyou interview record", rename = "Record")]
+pub(super) struct RawRecord {
+    /// Who is writing the notes.
+    pub(super) candidate: RawCandidate,
+    /// The company that interviewed you.
+    pub(super) company: Line,
+    /// The role you interviewed for.
+    pub(super) role: Line,
+    /// The day of the interview, YYYY-MM-DD.
+    #[schemars(with = "IsoDate")]
+    pub(super) interview_date: Spanned<IsoDate>,
+    /// The recruiter who arranged the interview; the check-ins go to them.
+    #[serde(default)]
+    pub(super) recruiter: Option<RawRecruiter>,
+    /// Everyone you met, each with what you talked about.
+    #[schemars(with = "Vec<RawInterviewer>", length(min = 1))]
+    pub(super) interviewers: Spanned<Vec<RawInterviewer>>,
+    /// Questions you could not answer well, with the answer you would give now.
+    #[serde(default)]
+    pub(super) unanswered_questions: Vec<RawQuestion>,
+    /// What you want to reaffirm about your fit, as phrases that follow "I'd bring".
+    #[serde(default)]
+    pub(super) strengths: Vec<Text>,
+    /// `warm` (the default) or `formal`.
+    #[serde(default)]
+    pub(super) tone: Tone,
+    /// How the follow-up runs after the thank-you notes.
+    #[serde(default)]
+    pub(super) followup: Option<RawFollowUp>,
+    /// What you have sent and received since the interview.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawLogEntry>")]
+    pub(super) log: Vec<Spanned<RawLogEntry>>,
+    /// Where the application stands; only an open one has anything due.
+    #[serde(default)]
+    pub(super) status: Status,
+}
+
+/// The person writing the follow-up.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Candidate")]
+pub(super) struct RawCandidate {
+    /// Your full name, used to sign every draft.
+    pub(super) name: Line,
+    /// Your email address, added under the signature.
+    #[serde(default)]
+    pub(super) email: Option<Email>,
+    /// Your phone number, added under the signature.
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) phone: Option<Line>,
+}
+
+/// The recruiter or agency contact who arranged the interview.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Recruiter")]
+pub(super) struct RawRecruiter {
+    /// Their full name.
+    pub(super) name: Line,
+    /// Their work email address.
+    #[serde(default)]
+    pub(super) email: Option<Email>,
+    /// The staffing agency they work for, when they are not the company's own.
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) agency: Option<Line>,
+    /// The day they said a decision would be made by, YYYY-MM-DD; the first
+    /// check-in waits until the business day after it.
+    #[serde(default)]
+    #[schemars(with = "Option<IsoDate>")]
+    pub(super) decision_date: Option<Spanned<IsoDate>>,
+    /// They asked candidates not to follow up: thank-you notes only.
+    #[serde(default)]
+    pub(super) no_follow_up: bool,
+}
+
+/// One person you met.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Interviewer")]
+pub(super) struct RawInterviewer {
+    /// Their full name; "Dr. Helen Marsh" makes the notes say "Dear Dr. Marsh".
+    #[schemars(with = "Line")]
+    pub(super) name: Spanned<Line>,
+    /// Their job title.
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) title: Option<Line>,
+    /// Their work email address.
+    #[serde(default)]
+    #[schemars(with = "Option<Email>")]
+    pub(super) email: Option<Spanned<Email>>,
+    /// What you talked about with this person, as you would say it to them.
+    #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
+    pub(super) topics: Vec<Spanned<Text>>,
+}
+
+/// A question you could not answer well in the interview.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Question")]
+pub(super) struct RawQuestion {
+    /// The question as it was asked.
+    #[schemars(with = "Text")]
+    pub(super) question: Spanned<Text>,
+    /// Who asked it: one of the interviewers' names.
+    #[serde(default)]
+    #[schemars(with = "Option<Line>")]
+    pub(super) asked_by: Option<Spanned<Line>>,
+    /// The answer you would give now.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub(super) answer: Option<Text>,
+}
+
+/// How the follow-up runs after the thank-you notes.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "FollowUp")]
+pub(super) struct RawFollowUp {
+    /// Check-ins to send before the closing note (default 2).
+    #[serde(default)]
+    #[schemars(with = "Option<u8>", range(min = 1, max = 6))]
+    pub(super) max_checkins: Option<Spanned<u8>>,
+}
+
+/// One thing that happened: something you sent, or a reply.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "LogEntry")]
+pub(super) struct RawLogEntry {
+    /// The day it happened, YYYY-MM-DD.
+    #[schemars(with = "IsoDate")]
+    pub(super) date: Spanned<IsoDate>,
+    /// What you sent; give `to` as well.
+    #[serde(default)]
+    pub(super) sent: Option<Kind>,
+    /// Who you sent it to.
+    #[serde(default)]
+    #[schemars(with = "Option<Line>")]
+    pub(super) to: Option<Spanned<Line>>,
+    /// Who replied; no more check-ins are due after a reply.
+    #[serde(default)]
+    #[schemars(with = "Option<Line>")]
+    pub(super) reply: Option<Spanned<Line>>,
+    /// A note of your own.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub(super) note: Option<Text>,
+}
+
+/// The JSON Schema (draft 2020-12) of the record file, for editors.
+pub fn json_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(RawRecord)).unwrap_or_default()
+}
