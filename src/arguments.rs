@@ -1,12 +1,14 @@
-//! The command line, as clap sees it; [`crate::app`] turns it into work.
+//! The command line, as clap sees it. Each command in [`crate::commands`]
+//! turns its arguments into plain options once; nothing below the commands
+//! sees a clap type.
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
-use crate::output::Format;
-use crate::record::MAX_CHECKINS;
-use crate::schedule::Kind;
+use crate::format::{self, FORMATS, Format};
+use crate::record::{Kind, MAX_CHECKINS};
 
 const MAIN_HELP: &str = "\
 Examples:
@@ -154,10 +156,10 @@ pub struct RenderArguments {
     #[command(flatten)]
     pub plan: PlanArguments,
     /// Markdown, plain text (cards in short lines to copy by hand), HTML,
-    /// eml (a message a mail client opens as a draft), mailto (a link), or
-    /// print (a sheet of cards, one per page).
-    #[arg(long, value_enum, default_value_t = Format::Markdown)]
-    pub format: Format,
+    /// eml (a message a mail client opens as a draft), mailto (a link),
+    /// print (a sheet of cards, one per page), or ics (a calendar).
+    #[arg(long, value_parser = format_parser(), default_value = "markdown")]
+    pub format: &'static Format,
     /// With --format print, rule guide lines under the text.
     #[arg(long)]
     pub guides: bool,
@@ -173,6 +175,9 @@ pub struct RenderArguments {
     /// Warn when a card has more words than this.
     #[arg(long, value_name = "N", default_value_t = 70, value_parser = clap::value_parser!(u16).range(1..))]
     pub card_words: u16,
+    /// The day to judge dates against, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 /// Options that shape the follow-up plan.
@@ -258,4 +263,24 @@ pub struct CheckArguments {
     /// The day to judge dates against, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE")]
     pub today: Option<String>,
+}
+
+/// `--format`: the names of the formats, each with what it writes.
+fn format_parser() -> impl TypedValueParser<Value = &'static Format> {
+    PossibleValuesParser::new(
+        FORMATS
+            .iter()
+            .map(|format| PossibleValue::new(format.name).help(format.about)),
+    )
+    .try_map(|name| format::named(&name).ok_or("not a format"))
+}
+
+impl clap::ValueEnum for Kind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Kind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).help(self.about()))
+    }
 }

@@ -1,4 +1,6 @@
-//! What a template sees: one documented struct per draft, built from the record.
+//! What a template sees: one documented struct per draft, [`Context`],
+//! built from the record and the draft's step, and rendered as it is.
+//! `docs/templates.md` documents every field (a test walks this struct).
 //!
 //! Templates get only what the draft's recipient should read: an email to
 //! one interviewer carries that person's topics and questions, never
@@ -7,19 +9,32 @@
 use serde::Serialize;
 
 use crate::english;
-use crate::record::{Interviewer, Question, Record, Tone};
-use crate::schedule::{Kind, Step};
+use crate::plan::Step;
+use crate::record::{Interviewer, Kind, Question, Record, Tone, Who};
 
 /// Everything a draft template can use: what the whole record shares, and
 /// what belongs to this one draft, side by side as one set of variables.
+///
+/// The shared part is built once per record and borrowed by each draft's
+/// context, so the renderer converts it for Tera once, not per draft.
 #[derive(Debug, Clone, Serialize)]
-pub struct Context {
+pub struct Context<'a> {
     /// The variables every draft of the record shares.
     #[serde(flatten)]
-    pub shared: Shared,
+    pub shared: &'a Shared,
     /// The variables of this draft alone.
     #[serde(flatten)]
     pub addressed: Addressed,
+}
+
+impl<'a> Context<'a> {
+    /// The context of the draft for `step`, with `shared` built from the same record.
+    pub fn new(shared: &'a Shared, record: &Record, step: &Step) -> Self {
+        Context {
+            shared,
+            addressed: Addressed::new(record, step),
+        }
+    }
 }
 
 /// The variables every draft of one record shares.
@@ -120,35 +135,6 @@ pub struct Answer {
     pub asked_by_recipient: bool,
 }
 
-impl Context {
-    /// The context for the card or email to the interviewer at `index`.
-    pub fn for_interviewer(
-        record: &Record,
-        kind: Kind,
-        index: usize,
-        person: &Interviewer,
-    ) -> Self {
-        Context {
-            shared: Shared::new(record),
-            addressed: Addressed::for_interviewer(record, kind, index, person),
-        }
-    }
-
-    /// The context for a check-in or the closing note to `recipient`
-    /// (`interviewer` is their place among the interviewers, when they are one).
-    pub fn for_follow_up(
-        record: &Record,
-        step: &Step,
-        recipient: Recipient,
-        interviewer: Option<usize>,
-    ) -> Self {
-        Context {
-            shared: Shared::new(record),
-            addressed: Addressed::for_follow_up(record, step, recipient, interviewer),
-        }
-    }
-}
-
 impl Shared {
     /// What every draft of `record` shares.
     pub fn new(record: &Record) -> Self {
@@ -190,13 +176,26 @@ impl Shared {
 }
 
 impl Addressed {
+    /// The variables of the draft for `step`: a card or email to one
+    /// interviewer, or a follow-up to whoever the plan sends it to.
+    pub fn new(record: &Record, step: &Step) -> Self {
+        match (step.who, record.interviewer(step.who)) {
+            (Who::Interviewer(index), Some(person)) if !step.kind.is_follow_up() => {
+                Self::for_interviewer(record, step.kind, index, person)
+            }
+            (_, Some(person)) => {
+                Self::for_follow_up(record, step, Recipient::interviewer(person), step.who)
+            }
+            (_, None) => {
+                let email = record.email(step.who).map(str::to_owned);
+                let recipient = Recipient::recruiter(record.name(step.who), email);
+                Self::for_follow_up(record, step, recipient, step.who)
+            }
+        }
+    }
+
     /// The card or email to the interviewer at `index`.
-    pub fn for_interviewer(
-        record: &Record,
-        kind: Kind,
-        index: usize,
-        person: &Interviewer,
-    ) -> Self {
+    fn for_interviewer(record: &Record, kind: Kind, index: usize, person: &Interviewer) -> Self {
         let answers = answered(record, |question| {
             (question.addressee() == index).then_some(question.asked_by == Some(index))
         });
@@ -214,14 +213,13 @@ impl Addressed {
         }
     }
 
-    /// A check-in or the closing note to `recipient`; when they are the
-    /// interviewer at `interviewer`, only their own questions come up.
-    pub fn for_follow_up(
-        record: &Record,
-        step: &Step,
-        recipient: Recipient,
-        interviewer: Option<usize>,
-    ) -> Self {
+    /// A check-in or the closing note to `recipient`; when they are an
+    /// interviewer, only their own questions come up.
+    fn for_follow_up(record: &Record, step: &Step, recipient: Recipient, who: Who) -> Self {
+        let interviewer = match who {
+            Who::Interviewer(index) => Some(index),
+            Who::Recruiter => None,
+        };
         Addressed {
             kind: step.kind,
             step: step.step,
@@ -255,7 +253,7 @@ fn answered(record: &Record, pick: impl Fn(&Question) -> Option<bool>) -> Vec<An
 
 impl Recipient {
     /// An interviewer as a recipient.
-    pub fn interviewer(person: &Interviewer) -> Self {
+    fn interviewer(person: &Interviewer) -> Self {
         Recipient {
             topics: person.topics.clone(),
             title: person.title.clone(),
@@ -264,7 +262,7 @@ impl Recipient {
     }
 
     /// The recruiter as a recipient.
-    pub fn recruiter(name: &str, email: Option<String>) -> Self {
+    fn recruiter(name: &str, email: Option<String>) -> Self {
         Self::named(name, email, true)
     }
 

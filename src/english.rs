@@ -85,45 +85,17 @@ fn is_honorific(word: &str) -> bool {
 
 /// A date as a letter writes it: "November 19".
 pub fn month_day(date: Date) -> String {
-    format!("{} {}", month_name(date), date.day())
+    date.strftime("%B %-d").to_string()
 }
 
 /// A date with its weekday, for schedules: "Thursday, November 19".
 pub fn long_date(date: Date) -> String {
-    format!("{}, {}", weekday_name(date), month_day(date))
+    date.strftime("%A, %B %-d").to_string()
 }
 
 /// The name of the date's weekday: "Thursday".
-pub fn weekday_name(date: Date) -> &'static str {
-    use jiff::civil::Weekday;
-    match date.weekday() {
-        Weekday::Monday => "Monday",
-        Weekday::Tuesday => "Tuesday",
-        Weekday::Wednesday => "Wednesday",
-        Weekday::Thursday => "Thursday",
-        Weekday::Friday => "Friday",
-        Weekday::Saturday => "Saturday",
-        Weekday::Sunday => "Sunday",
-    }
-}
-
-fn month_name(date: Date) -> &'static str {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let index = usize::try_from(date.month() - 1).unwrap_or(0);
-    MONTHS.get(index).copied().unwrap_or("")
+pub fn weekday_name(date: Date) -> String {
+    date.strftime("%A").to_string()
 }
 
 /// Ends a sentence with `mark` unless it already ends with punctuation.

@@ -64,6 +64,10 @@ pub enum Error {
         /// Tera's report, with the template line and a caret under the problem.
         message: String,
     },
+    /// The drafts asked for cannot be written the way they were asked for;
+    /// the message says what to do instead.
+    #[error("{0}")]
+    Request(String),
     /// `--to` named nobody in the record.
     #[error("no interviewer is called `{name}`; the record has {valid}")]
     NoSuchRecipient {
@@ -81,6 +85,23 @@ pub enum Error {
         to: String,
         /// Which value: `subject`, `recipient` or `address`.
         what: &'static str,
+    },
+    /// The mail library could not build a message.
+    #[error("cannot build the email to {to}: {reason}")]
+    Mail {
+        /// Who the email was for.
+        to: String,
+        /// What went wrong.
+        reason: std::io::Error,
+    },
+    /// The record's log is written inline (`log: [{...}]`), where a new
+    /// entry cannot be added as its own lines.
+    #[error(
+        "line {line}: the log is written inline; write it as a list, one `- date: ...` entry per line, and try again"
+    )]
+    InlineLog {
+        /// The 1-based line of `log:`.
+        line: usize,
     },
     /// A draft file already exists and `--force` was not given.
     #[error("{} already exists; pass --force to replace it", .path.display())]

@@ -4,9 +4,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use thankyou::context::{Context, Recipient};
+use thankyou::context::{Context, Shared};
+use thankyou::plan;
 use thankyou::record;
-use thankyou::schedule::{Kind, plan};
 
 /// Every path in a JSON value, such as `recipient.first_name` and `answers[].question`.
 fn paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
@@ -37,20 +37,12 @@ fn every_context_variable_is_documented() {
     let text = std::fs::read(root.join("examples/formal.yaml")).unwrap();
     let record = record::parse("formal.yaml", &text).unwrap();
     let mut found = BTreeSet::new();
-    let email = Context::for_interviewer(&record, Kind::Email, 0, &record.interviewers[0]);
-    paths(&serde_json::to_value(&email).unwrap(), "", &mut found);
-    let recruiter = record.recruiter.as_ref().unwrap();
-    let step = plan(&record, 2)
-        .into_iter()
-        .find(|step| step.kind == Kind::Checkin)
-        .unwrap();
-    let checkin = Context::for_follow_up(
-        &record,
-        &step,
-        Recipient::recruiter(&recruiter.name, recruiter.email.clone()),
-        None,
-    );
-    paths(&serde_json::to_value(&checkin).unwrap(), "", &mut found);
+    // The struct the renderer renders, for every step of the plan.
+    let shared = Shared::new(&record);
+    for step in plan::steps(&record, 2) {
+        let context = Context::new(&shared, &record, &step);
+        paths(&serde_json::to_value(&context).unwrap(), "", &mut found);
+    }
     let doc = std::fs::read_to_string(root.join("docs/templates.md")).unwrap();
     let missing: Vec<&String> = found
         .iter()

@@ -6,12 +6,10 @@ use std::path::{Component, Path};
 
 use proptest::prelude::*;
 use serde::Serialize;
-use thankyou::mail;
-use thankyou::output::{self, Format};
-use thankyou::record;
-use thankyou::render::{Renderer, Selection};
-use thankyou::schedule::{self, Kind};
-use thankyou::text;
+use thankyou::format::{self, FORMATS, Input, text};
+use thankyou::plan;
+use thankyou::record::{self, Kind, Who};
+use thankyou::render::Renderer;
 
 #[derive(Debug, Clone, Serialize)]
 struct Candidate {
@@ -187,8 +185,7 @@ proptest! {
         }
         let record = parsed.map_err(|error| TestCaseError::fail(format!("{error}\n{yaml}")))?;
         let renderer = Renderer::new().unwrap();
-        let selection = Selection { kinds: Vec::new(), to: None, step: None, max_checkins: 2 };
-        let drafts = renderer.render(&record, &selection).unwrap();
+        let drafts = renderer.drafts(&record, plan::steps(&record, 2)).unwrap();
         let width = 30;
         let typed = typed_text(&generated);
         for draft in &drafts {
@@ -206,7 +203,10 @@ proptest! {
             }
             // A note to an interviewer names only what was said with them; a
             // follow-up to the recruiter may recall any of it.
-            let own = record.interviewers.iter().position(|person| person.name == draft.step.to);
+            let own = match draft.step.who {
+                Who::Interviewer(index) => Some(index),
+                Who::Recruiter => None,
+            };
             for (index, person) in record.interviewers.iter().enumerate() {
                 if own.is_some() && Some(index) != own {
                     for topic in &person.topics {
@@ -214,25 +214,24 @@ proptest! {
                     }
                 }
             }
-            for format in [Format::Markdown, Format::Text, Format::Html] {
-                let body = output::format_draft(draft, format, width);
-                if format == Format::Text && draft.step.kind == Kind::Card {
-                    for line in body.lines() {
+        }
+        let options = format::Options { width, guides: true, to_stdout: false };
+        for format in FORMATS {
+            let input = Input { record: &record, source: "generated.yaml", drafts: &drafts, options: &options };
+            let written = (format.write)(&input).unwrap();
+            for (document, draft) in written.documents.iter().zip(&drafts) {
+                if format.name == "text" && draft.step.kind == Kind::Card {
+                    for line in document.body.lines() {
                         prop_assert!(textwrap::core::display_width(line) <= width || !line.contains(' '), "`{}` is wider than {}", line, width);
                     }
                 }
+                let components: Vec<Component> = Path::new(&document.file).components().collect();
+                prop_assert!(matches!(components.as_slice(), [Component::Normal(_)]), "{} leaves the folder", document.file);
             }
-            if mail::is_emailed(draft.step.kind) {
-                let _ = mail::eml(&record, draft).unwrap();
-                let _ = mail::mailto(&record, draft);
-            }
-            let name = output::file_name(&draft.step, Format::Markdown);
-            let components: Vec<Component> = Path::new(&name).components().collect();
-            prop_assert!(matches!(components.as_slice(), [Component::Normal(_)]), "{} leaves the folder", name);
         }
-        let plan = schedule::plan(&record, 2);
+        let plan = plan::steps(&record, 2);
         prop_assert!(plan.windows(2).all(|pair| pair[0].date <= pair[1].date), "in order");
-        for step in plan.iter().filter(|step| matches!(step.kind, Kind::Checkin | Kind::Closing)) {
+        for step in plan.iter().filter(|step| step.kind.is_follow_up()) {
             let weekday = step.date.weekday();
             prop_assert!(!matches!(weekday, jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday), "{:?} on a weekend", step);
         }
@@ -242,8 +241,7 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
         if let Ok(record) = record::parse("any.yaml", &bytes) {
             let renderer = Renderer::new().unwrap();
-            let selection = Selection { kinds: Vec::new(), to: None, step: None, max_checkins: 2 };
-            let _ = renderer.render(&record, &selection).unwrap();
+            let _ = renderer.drafts(&record, plan::steps(&record, 2)).unwrap();
         }
     }
 }

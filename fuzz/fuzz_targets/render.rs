@@ -4,13 +4,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use thankyou::mail;
-use thankyou::output::{self, Format};
-use thankyou::print;
+use thankyou::format::{self, FORMATS, Input};
+use thankyou::lint;
+use thankyou::plan;
 use thankyou::record::{self, Tone};
-use thankyou::render::{Renderer, Selection};
-use thankyou::schedule;
-use thankyou::{calendar, lint};
+use thankyou::render::Renderer;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(mut record) = record::parse("fuzz.yaml", bytes) else {
@@ -21,31 +19,28 @@ fuzz_target!(|bytes: &[u8]| {
     };
     for tone in [Tone::Warm, Tone::Formal] {
         record.tone = tone;
-        let selection = Selection {
-            kinds: Vec::new(),
-            to: None,
-            step: None,
-            max_checkins: 3,
-        };
-        let Ok(drafts) = renderer.render(&record, &selection) else {
+        let Ok(drafts) = renderer.drafts(&record, plan::steps(&record, 3)) else {
             panic!("a valid record failed to render");
         };
-        for draft in &drafts {
-            for format in [Format::Markdown, Format::Text, Format::Html] {
-                let _ = output::format_draft(draft, format, 40);
-            }
-            if mail::is_emailed(draft.step.kind) {
-                let _ = mail::eml(&record, draft);
-                let _ = mail::mailto(&record, draft);
+        for to_stdout in [true, false] {
+            let options = format::Options {
+                width: 40,
+                guides: true,
+                to_stdout,
+            };
+            for format in FORMATS {
+                let _ = (format.write)(&Input {
+                    record: &record,
+                    source: "fuzz.yaml",
+                    drafts: &drafts,
+                    options: &options,
+                });
             }
         }
-        let cards: Vec<_> = drafts
-            .iter()
-            .filter(|draft| !mail::is_emailed(draft.step.kind))
-            .collect();
-        let _ = print::sheet(&record, &cards, true);
+        let options = lint::Options {
+            today: record.interview_date,
+            card_words: 70,
+        };
+        let _ = lint::findings(&record, &drafts, &options);
     }
-    let steps = schedule::plan(&record, 3);
-    let _ = calendar::calendar(&record, &steps, "fuzz.yaml");
-    let _ = lint::findings(&record, record.interview_date);
 });

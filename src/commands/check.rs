@@ -1,22 +1,28 @@
-//! `thankyou check`: reads records and lists their weak spots without
-//! rendering anything but the cards, which it measures.
+//! `thankyou check`: reads records and lists their weak spots, rendering
+//! only the cards, to measure them.
 
 use anyhow::{Result, bail};
 
-use crate::app::{Loaded, expand, read_record, today_or};
 use crate::arguments::CheckArguments;
-use crate::commands::render::card_lengths;
+use crate::input::{Loaded, expand, read_record, today};
 use crate::lint;
-use crate::render::{Renderer, Selection};
+use crate::plan::{self, Selection};
+use crate::record::Kind;
+use crate::render::{Renderer, templates};
 use crate::report;
-use crate::schedule::{self, Kind};
-use crate::templates;
 
-/// `thankyou check`: reads each record and lists its weaknesses, rendering
-/// only to measure the cards.
+/// Lists each record's weaknesses; fails on an error, or on a warning
+/// under `--deny-warnings`.
 pub fn run(arguments: &CheckArguments) -> Result<()> {
-    let today = today_or(arguments.today.as_deref(), "--today")?;
+    let options = lint::Options {
+        today: today(arguments.today.as_deref(), "--today")?,
+        card_words: usize::from(arguments.card_words),
+    };
     let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
+    let cards = Selection {
+        kinds: vec![Kind::Card],
+        ..Selection::default()
+    };
     let paths = expand(&arguments.records)?;
     let (mut errors, mut warnings) = (0, 0);
     for path in &paths {
@@ -28,19 +34,9 @@ pub fn run(arguments: &CheckArguments) -> Result<()> {
                 continue;
             }
         };
-        let mut findings = lint::findings(&record, today);
-        let selection = Selection {
-            kinds: vec![Kind::Card],
-            to: None,
-            step: None,
-            max_checkins: schedule::DEFAULT_MAX_CHECKINS,
-        };
-        let cards = renderer.render(&record, &selection)?;
-        let lengths = card_lengths(&record, &cards);
-        findings.extend(lengths.into_iter().filter_map(|(index, words)| {
-            lint::card_length(&record, index, words, usize::from(arguments.card_words))
-        }));
-        findings.sort_by_key(|finding| finding.line);
+        let steps = cards.apply(&record, plan::steps(&record, plan::DEFAULT_MAX_CHECKINS))?;
+        let drafts = renderer.drafts(&record, steps)?;
+        let findings = lint::findings(&record, &drafts, &options);
         for finding in &findings {
             report::finding(&name, finding);
         }

@@ -1,8 +1,34 @@
-//! One module per subcommand (or family of them), each a thin layer between
-//! the command line and the library.
+//! The subcommands, one file each, named after the command. Each turns its
+//! arguments into plain options once, then calls down into the library;
+//! no command imports another.
 
-pub mod check;
-pub mod followup;
-pub mod plan;
-pub mod render;
-pub mod setup;
+mod check;
+mod completions;
+mod init;
+mod log;
+mod man;
+mod next;
+mod render;
+mod schedule;
+mod schema;
+mod templates;
+
+use anyhow::Result;
+
+use crate::arguments::{Arguments, Command};
+
+/// Carries out the command.
+pub fn run(arguments: Arguments) -> Result<()> {
+    match arguments.command {
+        Command::Render(arguments) => render::run(arguments),
+        Command::Schedule(arguments) => schedule::run(&arguments),
+        Command::Next(arguments) => next::run(&arguments),
+        Command::Log(arguments) => log::run(&arguments),
+        Command::Check(arguments) => check::run(&arguments),
+        Command::Templates(command) => templates::run(&command),
+        Command::Init { file, force } => init::run(&file, force),
+        Command::Schema => schema::run(),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man => man::run(),
+    }
+}

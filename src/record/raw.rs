@@ -6,9 +6,8 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{Status, Tone};
-use crate::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
-use crate::schedule::Kind;
+use super::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
+use super::{Kind, Status, Tone};
 
 /// One job interview, and the follow-up that `thankyou` drafts from it.
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -8,10 +8,42 @@
 
 use std::fmt::Write as _;
 
+use super::html::escape;
+use super::{Document, Format, Input, Written, text};
 use crate::english;
-use crate::record::Record;
+use crate::error::{Error, Result};
+use crate::record::{Kind, Record};
 use crate::render::Draft;
-use crate::text;
+use crate::report::Message;
+
+/// `cards.html`: the cards, one per printed page, to copy by hand.
+pub const FORMAT: Format = Format {
+    name: "print",
+    about: "`cards.html`: the cards, one per printed page, to copy by hand",
+    write,
+};
+
+fn write(input: &Input<'_>) -> Result<Written> {
+    let cards: Vec<&Draft> = input
+        .drafts
+        .iter()
+        .filter(|draft| draft.step.kind == Kind::Card)
+        .collect();
+    if cards.is_empty() {
+        return Err(Error::Request(
+            "--format print lays out cards; select some with --kind card".into(),
+        ));
+    }
+    let (sheet, warnings) = sheet(input.record, &cards, input.options.guides);
+    Ok(Written {
+        documents: vec![Document {
+            file: "cards.html".into(),
+            header: None,
+            body: sheet,
+        }],
+        messages: warnings.into_iter().map(Message::Warning).collect(),
+    })
+}
 
 /// Characters per line: the text block (4.7 in) over the width of a
 /// monospaced character at 12 pt (at most 0.61 em).
@@ -22,7 +54,7 @@ pub const COLUMNS: usize = 46;
 pub const LINES: usize = 13;
 
 /// The sheet, and a warning for each card that needs more lines than a page holds.
-pub fn sheet(record: &Record, cards: &[&Draft], guides: bool) -> (String, Vec<String>) {
+fn sheet(record: &Record, cards: &[&Draft], guides: bool) -> (String, Vec<String>) {
     let mut warnings = Vec::new();
     let mut pages = String::new();
     for card in cards {
@@ -34,11 +66,8 @@ pub fn sheet(record: &Record, cards: &[&Draft], guides: bool) -> (String, Vec<St
                 card.step.to
             ));
         }
-        let person = record
-            .interviewers
-            .iter()
-            .find(|person| person.name == card.step.to);
         let mut to = escape(&card.step.to);
+        let person = record.interviewer(card.step.who);
         if let Some(title) = person.and_then(|person| person.title.as_deref()) {
             let _ = write!(to, ", {}", escape(title));
         }
@@ -81,10 +110,3 @@ pre {
   background-size: 100% 18pt;
 }
 ";
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}

@@ -1,19 +1,23 @@
 //! Drafts from templates with Tera 2, strict about undefined variables.
 //!
-//! The templates ([`crate::templates`]) are compiled once per process; each
-//! draft is one render of `{kind}.{tone}.md` against a [`Context`].
+//! The templates ([`templates`]: built-in, then the user's) are compiled
+//! once per process with the English filters ([`filters`]); each draft is
+//! one render of `{kind}.{tone}.md` against its [`Context`].
+
+pub mod filters;
+pub mod templates;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use tera::Tera;
 
-use crate::context::{Addressed, Recipient, Shared};
+use crate::context::{Context, Shared};
 use crate::error::{Error, Result};
+use crate::format::markdown;
+use crate::plan::Step;
 use crate::record::{Record, Tone};
-use crate::schedule::{self, Kind, Step};
-use crate::templates::{self, Source};
-use crate::{english, filters, text};
+use templates::Source;
 
 /// One rendered draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,19 +26,6 @@ pub struct Draft {
     pub step: Step,
     /// The draft as Markdown.
     pub markdown: String,
-}
-
-/// Which drafts to render.
-#[derive(Debug, Clone)]
-pub struct Selection {
-    /// The kinds wanted; empty means all.
-    pub kinds: Vec<Kind>,
-    /// Only drafts to this person (matched case-insensitively).
-    pub to: Option<String>,
-    /// Only this check-in, counting from 1.
-    pub step: Option<u8>,
-    /// How many check-ins the plan has before the closing note.
-    pub max_checkins: u8,
 }
 
 /// Renders drafts with the compiled templates.
@@ -56,69 +47,43 @@ impl Renderer {
         let mut tera = Tera::new();
         filters::register(&mut tera);
         tera.autoescape_on(vec![".md"]);
-        tera.set_escape_fn(text::escape_markdown);
+        tera.set_escape_fn(markdown::escape);
         let files: Vec<(String, PathBuf)> = sources
             .iter()
             .filter_map(|source| Some((source.name.clone(), source.path.clone()?)))
             .collect();
-        let renderer_files = files.clone();
         tera.add_raw_templates(
             sources
                 .iter()
                 .map(|source| (source.name.as_str(), source.text.as_str())),
         )
         .map_err(|error| template_error(&files, None, &error))?;
-        Ok(Renderer {
-            tera,
-            files: renderer_files,
-        })
+        Ok(Renderer { tera, files })
     }
 
-    /// Renders the selected drafts of `record`, in the order they are sent.
-    pub fn render(&self, record: &Record, selection: &Selection) -> Result<Vec<Draft>> {
-        if let Some(name) = &selection.to {
-            check_recipient(record, name)?;
-        }
-        let wanted = |step: &Step| {
-            (selection.kinds.is_empty() || selection.kinds.contains(&step.kind))
-                && selection
-                    .to
-                    .as_ref()
-                    .is_none_or(|name| name.trim().eq_ignore_ascii_case(&step.to))
-                && selection
-                    .step
-                    .is_none_or(|wanted| step.step == Some(wanted))
-        };
+    /// The draft of each of `steps` of `record`, in the order given.
+    pub fn drafts(&self, record: &Record, steps: Vec<Step>) -> Result<Vec<Draft>> {
+        let shared = Shared::new(record);
         // What the drafts share is converted for Tera once per record.
-        let shared = tera::Context::from_serialize(&Shared::new(record))
+        let prepared = tera::Context::from_serialize(&shared)
             .map_err(|error| template_error(&self.files, None, &error))?;
-        let mut drafts = Vec::new();
-        for step in schedule::plan(record, selection.max_checkins) {
-            if !wanted(&step) {
-                continue;
-            }
-            let addressed = addressed_for(record, &step);
-            drafts.push(Draft {
-                markdown: self.render_one(
-                    &template_name(&step, record.tone),
-                    &shared,
-                    &addressed,
-                )?,
-                step,
-            });
-        }
-        Ok(drafts)
+        steps
+            .into_iter()
+            .map(|step| {
+                let context = Context::new(&shared, record, &step);
+                let name = template_name(&step, record.tone);
+                let markdown = self.render(&name, &prepared, &context)?;
+                Ok(Draft { step, markdown })
+            })
+            .collect()
     }
 
-    fn render_one(
-        &self,
-        name: &str,
-        shared: &tera::Context,
-        addressed: &Addressed,
-    ) -> Result<String> {
-        let mut tera_context = shared.clone();
+    /// Renders `context` with the template `name`; `prepared` is
+    /// `context.shared` already converted for Tera.
+    fn render(&self, name: &str, prepared: &tera::Context, context: &Context) -> Result<String> {
+        let mut tera_context = prepared.clone();
         tera_context.extend(
-            tera::Context::from_serialize(addressed)
+            tera::Context::from_serialize(&context.addressed)
                 .map_err(|error| template_error(&self.files, Some(name), &error))?,
         );
         let rendered = self
@@ -139,54 +104,6 @@ pub fn template_name(step: &Step, tone: Tone) -> String {
     match step.step {
         Some(number) if number > 1 => format!("checkin-again.{tone}.md"),
         _ => format!("{}.{tone}.md", step.kind.name()),
-    }
-}
-
-fn addressed_for(record: &Record, step: &Step) -> Addressed {
-    let interviewer = record
-        .interviewers
-        .iter()
-        .enumerate()
-        .find(|(_, person)| person.name == step.to);
-    let follow_up = matches!(step.kind, Kind::Checkin | Kind::Closing);
-    match (follow_up, interviewer, &record.recruiter) {
-        (true, _, Some(recruiter)) => Addressed::for_follow_up(
-            record,
-            step,
-            Recipient::recruiter(&recruiter.name, recruiter.email.clone()),
-            None,
-        ),
-        (true, Some((index, person)), None) => {
-            Addressed::for_follow_up(record, step, Recipient::interviewer(person), Some(index))
-        }
-        (_, Some((index, person)), _) => {
-            Addressed::for_interviewer(record, step.kind, index, person)
-        }
-        (_, None, _) => {
-            Addressed::for_follow_up(record, step, Recipient::recruiter(&step.to, None), None)
-        }
-    }
-}
-
-fn check_recipient(record: &Record, name: &str) -> Result<()> {
-    let mut names: Vec<&str> = record
-        .interviewers
-        .iter()
-        .map(|person| person.name.as_str())
-        .collect();
-    if let Some(recruiter) = &record.recruiter {
-        names.push(&recruiter.name);
-    }
-    if names
-        .iter()
-        .any(|known| known.eq_ignore_ascii_case(name.trim()))
-    {
-        Ok(())
-    } else {
-        Err(Error::NoSuchRecipient {
-            name: name.to_owned(),
-            valid: english::join_or(names.iter().map(|name| name.trim())),
-        })
     }
 }
 

@@ -9,7 +9,7 @@
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::english;
-use crate::fields::parse_date;
+use crate::record::fields::parse_date;
 
 /// Adds every filter below to `tera`; call before adding templates, which
 /// Tera checks against the registered filters.
@@ -45,7 +45,7 @@ pub fn month_day(date: &str, _: Kwargs, _: &State) -> TeraResult<String> {
 
 /// `"2026-11-19" | weekday` -> `Thursday`.
 pub fn weekday(date: &str, _: Kwargs, _: &State) -> TeraResult<String> {
-    iso(date).map(|date| english::weekday_name(date).to_owned())
+    iso(date).map(english::weekday_name)
 }
 
 /// `"By date" | sentence` -> `By date.`: ends text with a full stop (or

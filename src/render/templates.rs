@@ -24,7 +24,7 @@ macro_rules! builtin {
     ($name:literal, $purpose:literal) => {
         Builtin {
             name: $name,
-            text: include_str!(concat!("../templates/", $name)),
+            text: include_str!(concat!("../../templates/", $name)),
             purpose: $purpose,
         }
     };

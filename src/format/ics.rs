@@ -3,15 +3,40 @@
 //! Every event has a UID made from the record and the step, and a fixed
 //! DTSTAMP, so importing the file again after a change updates the events
 //! instead of adding copies.
+//!
+//! icalendar takes its dates as chrono's; the conversion from jiff's is
+//! here, and chrono is used nowhere else.
 
 use icalendar::{Calendar, Component, EventLike};
 
-use crate::output::{self, ascii_slug};
+use super::{Document, Format, Input, Written};
+use crate::error::Result;
+use crate::output::names::{ascii_slug, render_command};
+use crate::plan::Step;
 use crate::record::Record;
-use crate::schedule::Step;
+
+/// `follow-up.ics`: a calendar with one all-day event per draft, on the day to send it.
+pub const FORMAT: Format = Format {
+    name: "ics",
+    about: "`follow-up.ics`: a calendar with one all-day event per draft, on the day to send it",
+    write,
+};
+
+#[allow(clippy::unnecessary_wraps)] // every format has the one signature
+fn write(input: &Input<'_>) -> Result<Written> {
+    let steps: Vec<&Step> = input.drafts.iter().map(|draft| &draft.step).collect();
+    Ok(Written {
+        documents: vec![Document {
+            file: "follow-up.ics".into(),
+            header: None,
+            body: calendar(input.record, &steps, input.source),
+        }],
+        messages: Vec::new(),
+    })
+}
 
 /// The calendar for `steps` of `record`, read from the file `record_name`.
-pub fn calendar(record: &Record, steps: &[Step], record_name: &str) -> String {
+pub fn calendar(record: &Record, steps: &[&Step], record_name: &str) -> String {
     let mut calendar = Calendar::new();
     calendar.name(&format!("Follow-up: {} at {}", record.role, record.company));
     for step in steps {
@@ -21,7 +46,7 @@ pub fn calendar(record: &Record, steps: &[Step], record_name: &str) -> String {
 }
 
 fn event(record: &Record, step: &Step, record_name: &str) -> icalendar::Event {
-    let mut summary = output::action(step);
+    let mut summary = step.action();
     if let Some(first) = summary.get(..1) {
         summary.replace_range(..1, &first.to_uppercase());
     }
@@ -32,15 +57,15 @@ fn event(record: &Record, step: &Step, record_name: &str) -> icalendar::Event {
         // An all-day event ends, exclusively, on the next day.
         .ends(naive(step.date.tomorrow().unwrap_or(step.date)))
         .summary(&format!("{summary}: {} at {}", record.role, record.company))
-        .description(&output::render_command(record_name, step))
+        .description(&render_command(record_name, step))
         .done()
 }
 
 /// The same step of the same interview always gets the same UID.
 fn uid(record: &Record, step: &Step) -> String {
     let what = match step.step {
-        Some(number) => format!("{}-{number}", step.kind.name()),
-        None => format!("{}-{}", step.kind.name(), ascii_slug(&step.to)),
+        Some(_) => step.id(),
+        None => format!("{}-{}", step.id(), ascii_slug(&step.to)),
     };
     format!(
         "{what}.{}.{}.{}@thankyou",

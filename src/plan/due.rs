@@ -6,8 +6,8 @@
 
 use jiff::civil::Date;
 
+use super::Step;
 use crate::record::{Event, LogEntry, Record, Status};
-use crate::schedule::{self, Kind, Step};
 
 /// What one record has due, or why it has nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,11 +41,11 @@ pub fn outcome(record: &Record, max_checkins: u8, today: Date) -> Outcome {
     }
     let mut pending: Vec<Step> = Vec::new();
     let mut chain_started = false;
-    for step in schedule::plan(record, max_checkins) {
+    for step in super::steps(record, max_checkins) {
         if step.is_logged(record) {
             continue;
         }
-        let in_chain = matches!(step.kind, Kind::Checkin | Kind::Closing);
+        let in_chain = step.kind.is_follow_up();
         if in_chain && chain_started {
             continue;
         }

@@ -1,219 +1,17 @@
-//! The interview record: the YAML a user writes, read strictly and checked.
-//!
-//! Parsing goes through private serde types that mirror the file; [`parse`]
-//! turns them into a [`Record`] only when every rule holds, so the rest of
-//! the program never sees a blank name or a question asked by nobody. The
-//! same private types describe the file as a JSON Schema ([`json_schema`]).
-
-mod raw;
+//! The rules a record must meet, checked once as it is read: every error
+//! names the field and points at its line.
 
 use jiff::civil::Date;
-use schemars::JsonSchema;
-use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-pub use raw::json_schema;
-use raw::{RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
-
+use super::fields::Line;
+use super::raw::{RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
+use super::{
+    Candidate, Event, Interviewer, Lines, LogEntry, PersonLines, Question, Record, Recruiter, Who,
+    yaml,
+};
 use crate::english;
 use crate::error::{Position, RecordError};
-use crate::fields::Line;
-use crate::schedule::Kind;
-use crate::yaml;
-
-/// A checked interview record, ready to render and schedule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    /// Who is writing the notes.
-    pub candidate: Candidate,
-    /// The company that interviewed the candidate.
-    pub company: String,
-    /// The role interviewed for.
-    pub role: String,
-    /// The day of the interview.
-    pub interview_date: Date,
-    /// The recruiter who arranged the interview, if any.
-    pub recruiter: Option<Recruiter>,
-    /// Everyone the candidate met, in the order the user listed them; never empty.
-    pub interviewers: Vec<Interviewer>,
-    /// Questions the candidate wants to answer better in writing.
-    pub unanswered_questions: Vec<Question>,
-    /// Points of fit the candidate wants to reaffirm.
-    pub strengths: Vec<String>,
-    /// How the drafts address people.
-    pub tone: Tone,
-    /// How many check-ins to send before the closing note, if the record says.
-    pub max_checkins: Option<u8>,
-    /// What has been sent and received since the interview, in file order.
-    pub log: Vec<LogEntry>,
-    /// Where the application stands.
-    pub status: Status,
-    /// Where things are in the file, for warnings that name a line.
-    pub lines: Lines,
-}
-
-impl Record {
-    /// Every name a draft can be addressed to: the interviewers, then the recruiter.
-    pub fn people(&self) -> impl Iterator<Item = &str> {
-        self.interviewers
-            .iter()
-            .map(|person| person.name.as_str())
-            .chain(
-                self.recruiter
-                    .as_ref()
-                    .map(|recruiter| recruiter.name.as_str()),
-            )
-    }
-}
-
-/// The 1-based lines where parts of the record are written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Lines {
-    /// The `interview_date:` line.
-    pub interview_date: usize,
-    /// The recruiter's `decision_date:` line.
-    pub decision_date: Option<usize>,
-    /// Each interviewer's lines, in record order.
-    pub interviewers: Vec<PersonLines>,
-    /// Each unanswered question's `question:` line.
-    pub questions: Vec<usize>,
-}
-
-/// Where one interviewer is written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PersonLines {
-    /// The `name:` line.
-    pub name: usize,
-    /// The `email:` line, when there is one.
-    pub email: Option<usize>,
-    /// The line of each topic.
-    pub topics: Vec<usize>,
-}
-
-/// The person writing the follow-up.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
-    /// Full name, used to sign every draft.
-    pub name: String,
-    /// Email address, added under the signature.
-    pub email: Option<String>,
-    /// Phone number, added under the signature.
-    pub phone: Option<String>,
-}
-
-/// The recruiter or agency contact who arranged the interview.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Recruiter {
-    /// Full name.
-    pub name: String,
-    /// Work email address.
-    pub email: Option<String>,
-    /// The staffing agency they work for, when they are not the company's own.
-    pub agency: Option<String>,
-    /// The day they said a decision would be made by.
-    pub decision_date: Option<Date>,
-    /// They asked candidates not to follow up.
-    pub no_follow_up: bool,
-}
-
-/// One person the candidate met.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Interviewer {
-    /// Full name, unique within the record.
-    pub name: String,
-    /// Job title.
-    pub title: Option<String>,
-    /// Work email address.
-    pub email: Option<String>,
-    /// What the candidate and this person talked about.
-    pub topics: Vec<String>,
-}
-
-/// A question the candidate could not answer well in the interview.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Question {
-    /// The question as it was asked.
-    pub question: String,
-    /// The position in [`Record::interviewers`] of who asked it, when the
-    /// record says.
-    pub asked_by: Option<usize>,
-    /// The candidate's considered answer, if they have written one.
-    pub answer: Option<String>,
-}
-
-impl Question {
-    /// The interviewer whose email takes up this question: who asked it, or
-    /// the first interviewer when the record does not say.
-    pub fn addressee(&self) -> usize {
-        self.asked_by.unwrap_or(0)
-    }
-}
-
-/// How formally the drafts address people.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Tone {
-    /// First names, contractions, a friendly sign-off.
-    #[default]
-    Warm,
-    /// No contractions, a conventional sign-off.
-    Formal,
-}
-
-/// One thing that happened after the interview.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LogEntry {
-    /// The day it happened.
-    pub date: Date,
-    /// What happened.
-    pub event: Event,
-    /// The user's own note, if any.
-    pub note: Option<String>,
-}
-
-/// What a log entry records.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Event {
-    /// The candidate sent a draft.
-    Sent {
-        /// What was sent.
-        kind: Kind,
-        /// Who it went to, spelt as in the record.
-        to: String,
-    },
-    /// Someone on the hiring side replied.
-    Reply {
-        /// Who replied, spelt as in the record.
-        from: String,
-    },
-}
-
-/// Where the application stands; only an open one has anything due.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// Still waiting to hear.
-    #[default]
-    Open,
-    /// An offer came.
-    Offer,
-    /// The company said no.
-    Rejected,
-    /// The candidate withdrew.
-    Withdrawn,
-}
-
-impl Status {
-    /// The status as the record spells it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Status::Open => "open",
-            Status::Offer => "offer",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        }
-    }
-}
 
 /// The most check-ins a record may ask for: past two or three, advisers
 /// agree, more only annoys.
@@ -445,11 +243,11 @@ impl Checker<'_> {
                 ),
             ));
         }
-        let person = |name: &Spanned<Line>, at: &str| {
+        let person = |name: &Spanned<Line>, at: &str| -> Result<Who, RecordError> {
             record
-                .people()
-                .find(|known| known.eq_ignore_ascii_case(name.value.as_str()))
-                .map(str::to_owned)
+                .find(name.value.as_str())
+                .first()
+                .copied()
                 .ok_or_else(|| {
                     self.error_at(
                         name,
@@ -457,7 +255,7 @@ impl Checker<'_> {
                         format!(
                             "`{}` is not in the record; the people in it are {}",
                             name.value.as_str(),
-                            english::join_and(record.people())
+                            english::join_and(record.names())
                         ),
                     )
                 })

@@ -5,26 +5,31 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::app::{Loaded, max_checkins, print, read_record};
 use crate::arguments::ScheduleArguments;
-use crate::commands::render::note_no_follow_up;
-use crate::report::Message;
-use crate::schedule;
-use crate::{calendar, english, output};
+use crate::english;
+use crate::format::ics;
+use crate::input::{Loaded, read_record};
+use crate::output::{files, print};
+use crate::plan::{self, Step};
+use crate::report;
 
-/// Runs `thankyou schedule`.
+/// Prints when to send each draft, or writes the plan as a calendar.
 pub fn run(arguments: &ScheduleArguments) -> Result<()> {
     let Loaded { record, .. } = read_record(&arguments.record)?;
-    let steps = schedule::plan(&record, max_checkins(&arguments.plan, &record));
-    let mut messages = Vec::new();
-    note_no_follow_up(&record, &mut messages);
-    messages.iter().for_each(Message::print);
+    let steps = plan::steps(
+        &record,
+        plan::max_checkins(arguments.plan.max_checkins, &record),
+    );
+    if let Some(note) = plan::no_follow_up(&record) {
+        report::note(&note);
+    }
     if let Some(path) = &arguments.ics {
-        let text = calendar::calendar(&record, &steps, &arguments.record.display().to_string());
+        let steps: Vec<&Step> = steps.iter().collect();
+        let text = ics::calendar(&record, &steps, &arguments.record.display().to_string());
         if path == Path::new("-") {
-            return print(&text);
+            return Ok(print(&text)?);
         }
-        output::write_file(path, text, arguments.force)?;
+        files::write_file(path, &text, arguments.force)?;
         return Ok(());
     }
     let text = if arguments.json {
@@ -34,10 +39,10 @@ pub fn run(arguments: &ScheduleArguments) -> Result<()> {
     } else {
         table(&steps)
     };
-    print(&text)
+    Ok(print(&text)?)
 }
 
-fn table(steps: &[schedule::Step]) -> String {
+fn table(steps: &[Step]) -> String {
     let rows: Vec<[String; 3]> = steps
         .iter()
         .map(|step| {

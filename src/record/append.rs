@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use crate::schedule::Kind;
+use super::Kind;
+use crate::error::{Error, Result};
 
 /// A log entry about to be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,18 +59,8 @@ impl NewEntry {
     }
 }
 
-/// Why the entry could not be added.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum AppendError {
-    /// The log is written inline (`log: [{...}]`), where new lines cannot go.
-    #[error(
-        "line {0}: the log is written inline; write it as a list, one `- date: ...` entry per line, and try again"
-    )]
-    InlineLog(usize),
-}
-
 /// `text` with `entry` added to its top-level `log:` list.
-pub fn append(text: &str, entry: &NewEntry) -> Result<String, AppendError> {
+pub fn append(text: &str, entry: &NewEntry) -> Result<String> {
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     let Some(key) = lines.iter().position(|line| is_log_key(line)) else {
@@ -93,7 +84,7 @@ pub fn append(text: &str, entry: &NewEntry) -> Result<String, AppendError> {
             out.push_str(&lines[key + 1..].concat());
             return Ok(out);
         }
-        _ => return Err(AppendError::InlineLog(key + 1)),
+        _ => return Err(Error::InlineLog { line: key + 1 }),
     }
     let block_end = lines[key + 1..]
         .iter()
@@ -217,8 +208,9 @@ mod tests {
     #[test]
     fn refuses_a_filled_inline_log() {
         assert_eq!(
-            append("a: 1\nlog: [{date: 2026-11-19, reply: A}]\n", &sent("A")),
-            Err(AppendError::InlineLog(2))
+            append("a: 1\nlog: [{date: 2026-11-19, reply: A}]\n", &sent("A"))
+                .map_err(|error| error.to_string()),
+            Err(Error::InlineLog { line: 2 }.to_string())
         );
     }
 

@@ -1,0 +1,190 @@
+//! Plain text: no markup, a letter's line breaks kept, and cards wrapped in
+//! short lines to copy by hand. One pass over pulldown-cmark's events.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::markdown::parser_options;
+use super::{Format, Input, Written, each_draft};
+use crate::record::Kind;
+
+/// Plain text: no markup, cards wrapped in short lines for copying by hand.
+pub const FORMAT: Format = Format {
+    name: "text",
+    about: "Plain text: no markup, cards wrapped in short lines for copying by hand",
+    write,
+};
+
+#[allow(clippy::unnecessary_wraps)] // every format has the one signature
+fn write(input: &Input<'_>) -> crate::error::Result<Written> {
+    let width = input.options.width;
+    Ok(each_draft(input, "txt", |draft| match draft.step.kind {
+        Kind::Card => wrap(&to_text(&draft.markdown), width),
+        _ => to_text(&draft.markdown),
+    }))
+}
+
+/// Converts a Markdown draft to plain text, paragraphs separated by one blank line.
+pub fn to_text(markdown: &str) -> String {
+    let mut writer = TextWriter::default();
+    for event in Parser::new_ext(markdown, parser_options()) {
+        writer.event(event);
+    }
+    writer.finish()
+}
+
+#[derive(Default)]
+struct TextWriter {
+    out: String,
+    lists: Vec<Option<u64>>,
+    links: Vec<String>,
+    link_text_start: Vec<usize>,
+}
+
+impl TextWriter {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                self.out.push_str(&text);
+            }
+            Event::SoftBreak | Event::HardBreak => self.out.push('\n'),
+            Event::Rule => {
+                self.block_break();
+                self.out.push_str("---");
+            }
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        match tag {
+            Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_)
+                if self.lists.is_empty() =>
+            {
+                self.block_break();
+            }
+            Tag::List(first) => {
+                if self.lists.is_empty() {
+                    self.block_break();
+                }
+                self.lists.push(first);
+            }
+            Tag::Item => self.start_item(),
+            Tag::Link { dest_url, .. } => {
+                self.links.push(dest_url.into_string());
+                self.link_text_start.push(self.out.len());
+            }
+            _ => {}
+        }
+    }
+
+    fn start_item(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+        }
+        let depth = self.lists.len().saturating_sub(1);
+        self.out.push_str(&"  ".repeat(depth));
+        match self.lists.last_mut() {
+            Some(Some(number)) => {
+                let _ = write!(self.out, "{number}. ");
+                *number += 1;
+            }
+            _ => self.out.push_str("- "),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::Link => {
+                let url = self.links.pop().unwrap_or_default();
+                let start = self.link_text_start.pop().unwrap_or(self.out.len());
+                let text = self.out.get(start..).unwrap_or_default();
+                let bare = url.strip_prefix("mailto:").unwrap_or(&url);
+                if !url.is_empty() && text != bare {
+                    let _ = write!(self.out, " ({url})");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn block_break(&mut self) {
+        let trimmed = self.out.trim_end_matches('\n').len();
+        self.out.truncate(trimmed);
+        if !self.out.is_empty() {
+            self.out.push_str("\n\n");
+        }
+    }
+
+    fn finish(mut self) -> String {
+        let trimmed = self.out.trim_end().len();
+        self.out.truncate(trimmed);
+        self.out.push('\n');
+        self.out
+    }
+}
+
+/// Wraps every line of `text` to `width` columns, for copying by hand.
+pub fn wrap(text: &str, width: usize) -> String {
+    // Break only at spaces: a hand-copied "on-call" split across two lines
+    // reads as two words.
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1));
+    for line in text.lines() {
+        if line.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        for piece in textwrap::wrap(line, &options) {
+            out.push_str(piece.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_markdown_to_text() {
+        let cases = [
+            (
+                "Hi *Priya*,\n\nThanks **again**.\n",
+                "Hi Priya,\n\nThanks again.\n",
+            ),
+            ("Best,\nJordan\n", "Best,\nJordan\n"),
+            ("- one\n- two\n\nAfter\n", "- one\n- two\n\nAfter\n"),
+            ("1. one\n2. two\n", "1. one\n2. two\n"),
+            (
+                "See [the post](https://x.example).\n",
+                "See the post (https://x.example).\n",
+            ),
+            ("<https://x.example>\n", "https://x.example\n"),
+            ("# Title\n\nBody\n", "Title\n\nBody\n"),
+        ];
+        for (markdown, text) in cases {
+            assert_eq!(to_text(markdown), text, "{markdown}");
+        }
+    }
+
+    #[test]
+    fn wraps_each_line() {
+        assert_eq!(
+            wrap(
+                "Thank you for meeting with me on Thursday.\n\nBest,\nJordan\n",
+                20
+            ),
+            "Thank you for\nmeeting with me on\nThursday.\n\nBest,\nJordan\n"
+        );
+    }
+}

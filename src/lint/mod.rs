@@ -1,0 +1,54 @@
+//! Warnings about what would make a weak note, found before anything is
+//! sent: in the record ([`record`]: a missing topic, a personal address, an
+//! unanswered question) and in its drafts ([`drafts`]: a card too long for
+//! its card, two notes that read as one form letter). `check` and `render`
+//! both call [`findings`].
+
+mod drafts;
+mod record;
+mod wording;
+
+use jiff::civil::Date;
+
+use crate::record::Record;
+use crate::render::Draft;
+pub use drafts::SAME_WORDING;
+pub use wording::Wording;
+
+/// One weakness, and the line of the record it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The 1-based line in the record, when there is one to point at.
+    pub line: Option<usize>,
+    /// What is weak and what to do about it.
+    pub message: String,
+}
+
+impl Finding {
+    fn at(line: usize, message: String) -> Self {
+        Finding {
+            line: (line > 0).then_some(line),
+            message,
+        }
+    }
+}
+
+/// What the findings are judged against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The day it is, to tell an interview date in the future.
+    pub today: Date,
+    /// The most words a card may have.
+    pub card_words: usize,
+}
+
+/// Everything in `record` and its `drafts` that would make a note weaker
+/// than it could be: what has a line, in the order of the file, then drafts
+/// that read alike.
+pub fn findings(record: &Record, drafts: &[Draft], options: &Options) -> Vec<Finding> {
+    let mut findings = record::findings(record, options.today);
+    findings.extend(drafts::card_lengths(record, drafts, options.card_words));
+    findings.sort_by_key(|finding| finding.line);
+    findings.extend(drafts::read_alike(record, drafts));
+    findings
+}

@@ -1,0 +1,110 @@
+//! How much two drafts share of their wording once what makes each
+//! personal is set aside: the measure behind the form-letter warning.
+
+/// The wording of a draft, as the sorted hashes of each pair of
+/// neighbouring words, after the draft's own names and topics are masked:
+/// what two drafts share, once what makes each personal is set aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    pairs: Vec<u64>,
+}
+
+impl Wording {
+    /// The wording of `text`, with each of `masked` (names, topics) replaced
+    /// by one placeholder.
+    pub fn new(text: &str, masked: &[&str]) -> Self {
+        let words: Vec<u64> = mask(text, masked)
+            .split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{2022}'))
+            .filter(|word| !word.is_empty())
+            .map(word_hash)
+            .collect();
+        let mut pairs: Vec<u64> = words
+            .windows(2)
+            .map(|pair| pair[0].rotate_left(17) ^ pair[1])
+            .collect();
+        pairs.sort_unstable();
+        Wording { pairs }
+    }
+
+    /// How much wording two drafts share, from 0 (nothing) to 1 (the same):
+    /// the Dice coefficient of their word pairs.
+    pub fn similarity(&self, other: &Wording) -> f64 {
+        let total = self.pairs.len() + other.pairs.len();
+        if total == 0 {
+            return 1.0;
+        }
+        let (mut mine, mut theirs) = (self.pairs.iter().peekable(), other.pairs.iter().peekable());
+        let mut shared = 0usize;
+        while let (Some(a), Some(b)) = (mine.peek(), theirs.peek()) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Less => {
+                    mine.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    theirs.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    mine.next();
+                    theirs.next();
+                }
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let ratio = (2 * shared) as f64 / total as f64;
+        ratio
+    }
+}
+
+/// A case-insensitive hash of a word (FNV-1a over its lowercase letters).
+fn word_hash(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |c: char| {
+        hash ^= u64::from(u32::from(c));
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes()
+            .for_each(|b| add(char::from(b.to_ascii_lowercase())));
+    } else {
+        word.chars().flat_map(char::to_lowercase).for_each(add);
+    }
+    hash
+}
+
+fn mask(text: &str, phrases: &[&str]) -> String {
+    let mut masked = text.to_owned();
+    let mut phrases: Vec<&str> = phrases
+        .iter()
+        .copied()
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
+    for phrase in phrases {
+        if masked.contains(phrase) {
+            masked = masked.replace(phrase, "\u{2022}");
+        }
+    }
+    masked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn similarity_ignores_masked_names() {
+        let a = "Hi Priya, thank you for the talk about streaming.";
+        let b = "Hi Marcus, thank you for the talk about hiring.";
+        let (a, b) = (
+            Wording::new(a, &["Priya", "streaming"]),
+            Wording::new(b, &["Marcus", "hiring"]),
+        );
+        assert!((a.similarity(&b) - 1.0).abs() < 1e-9);
+        let other = Wording::new("Something else entirely here.", &[]);
+        assert!(a.similarity(&other) < 0.1);
+        let half = Wording::new("Hi Priya, thank you for the call about hiring.", &["Priya"]);
+        assert!((0.3..0.8).contains(&a.similarity(&half)));
+    }
+}

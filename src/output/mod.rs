@@ -1,0 +1,79 @@
+//! Where documents go: standard output, or files in a folder, written
+//! atomically and never over a user's file without `--force`. [`names`]
+//! makes every file name and identifier safe; [`files`] writes.
+
+pub mod files;
+pub mod names;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::error::Result;
+use crate::format::Document;
+
+/// The documents as one text for standard output: a lone one exactly as it
+/// is, several each under its header.
+pub fn to_stdout(documents: &[Document]) -> String {
+    if let [only] = documents {
+        return only.body.clone();
+    }
+    let mut out = String::new();
+    for (index, document) in documents.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        if let Some(header) = &document.header {
+            let _ = writeln!(out, "{header}\n");
+        }
+        out.push_str(&document.body);
+    }
+    out
+}
+
+/// Writes `documents` of the record `label` to `out` as part of a batch:
+/// each under its header, which names the record.
+pub fn write_labelled(
+    out: &mut impl std::io::Write,
+    label: &str,
+    documents: &[Document],
+) -> std::io::Result<()> {
+    for document in documents {
+        match &document.header {
+            Some(header) => {
+                let rest = header.strip_prefix("==> ").unwrap_or(header);
+                write!(out, "==> {label}: {rest}\n\n{}\n", document.body)?;
+            }
+            None => write!(out, "==> {label} <==\n\n{}\n", document.body)?,
+        }
+    }
+    Ok(())
+}
+
+/// Writes `documents` into `dir`, each under a name of its own, and
+/// returns the paths written.
+pub fn write_into(dir: &Path, documents: &[Document], force: bool) -> Result<Vec<PathBuf>> {
+    let names = names::unique_names(
+        documents
+            .iter()
+            .map(|document| document.file.clone())
+            .collect(),
+    );
+    let files: Vec<(String, &str)> = names
+        .into_iter()
+        .zip(documents.iter().map(|document| document.body.as_str()))
+        .collect();
+    files::write_files(dir, &files, force)
+}
+
+/// Writes `text` to stdout; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
