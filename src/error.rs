@@ -64,6 +64,25 @@ pub enum Error {
         /// Tera's report, with the template line and a caret under the problem.
         message: String,
     },
+    /// A file or folder named as a record could not be read.
+    #[error("cannot read {what}: {reason}")]
+    Read {
+        /// What was being read: a file, a folder or standard input.
+        what: String,
+        /// The operating system's reason.
+        reason: std::io::Error,
+    },
+    /// A folder or pattern named on the command line holds no record.
+    #[error("{0}")]
+    NoRecords(String),
+    /// A date on the command line is not `YYYY-MM-DD`.
+    #[error("{flag}: `{text}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19")]
+    Date {
+        /// The flag it was given with.
+        flag: String,
+        /// What was given.
+        text: String,
+    },
     /// The drafts asked for cannot be written the way they were asked for;
     /// the message says what to do instead.
     #[error("{0}")]

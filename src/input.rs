@@ -4,9 +4,9 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, Result, anyhow, bail};
 use jiff::civil::Date;
 
+use crate::error::{Error, Result};
 use crate::record::fields::parse_date;
 use crate::record::{self, Record};
 
@@ -25,11 +25,16 @@ pub fn read_record(path: &Path) -> Result<Loaded> {
         std::io::stdin()
             .take(u64::try_from(record::yaml::MAX_BYTES).unwrap_or(u64::MAX) + 1)
             .read_to_end(&mut bytes)
-            .context("cannot read the record from standard input")?;
+            .map_err(|reason| Error::Read {
+                what: "the record from standard input".into(),
+                reason,
+            })?;
         ("<stdin>".to_owned(), bytes)
     } else {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes = std::fs::read(path).map_err(|reason| Error::Read {
+            what: path.display().to_string(),
+            reason,
+        })?;
         (path.display().to_string(), bytes)
     };
     let record = record::parse(&name, &bytes)?;
@@ -44,7 +49,10 @@ pub fn expand(arguments: &[String]) -> Result<Vec<PathBuf>> {
         let path = Path::new(argument);
         if path.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .with_context(|| format!("cannot read the folder {argument}"))?
+                .map_err(|reason| Error::Read {
+                    what: format!("the folder {argument}"),
+                    reason,
+                })?
                 .filter_map(|entry| entry.ok().map(|entry| entry.path()))
                 .filter(|path| {
                     path.extension()
@@ -53,17 +61,21 @@ pub fn expand(arguments: &[String]) -> Result<Vec<PathBuf>> {
                 .collect();
             found.sort();
             if found.is_empty() {
-                bail!("{argument} holds no .yaml or .yml records");
+                return Err(Error::NoRecords(format!(
+                    "{argument} holds no .yaml or .yml records"
+                )));
             }
             paths.extend(found);
         } else if !path.exists() && argument.contains(['*', '?', '[']) {
             let mut found: Vec<PathBuf> = glob::glob(argument)
-                .map_err(|error| anyhow!("`{argument}` is not a valid pattern: {error}"))?
+                .map_err(|error| {
+                    Error::NoRecords(format!("`{argument}` is not a valid pattern: {error}"))
+                })?
                 .filter_map(std::result::Result::ok)
                 .collect();
             found.sort();
             if found.is_empty() {
-                bail!("no records match `{argument}`");
+                return Err(Error::NoRecords(format!("no records match `{argument}`")));
             }
             paths.extend(found);
         } else {
@@ -76,8 +88,9 @@ pub fn expand(arguments: &[String]) -> Result<Vec<PathBuf>> {
 /// The date given for `flag`, or today's date where the user is.
 pub fn today(given: Option<&str>, flag: &str) -> Result<Date> {
     match given {
-        Some(text) => parse_date(text.trim()).ok_or_else(|| {
-            anyhow!("{flag}: `{text}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19")
+        Some(text) => parse_date(text.trim()).ok_or_else(|| Error::Date {
+            flag: flag.to_owned(),
+            text: text.to_owned(),
         }),
         None => Ok(jiff::ZonedDateTime::now().date()),
     }

@@ -11,7 +11,8 @@ use jiff::tz::TimeZone;
 use mail_builder::MessageBuilder;
 use mail_builder::headers::raw::Raw;
 
-use super::{Document, Format, Input, Written, emailed, html, split_subject, text};
+use super::common::{Format, Input, Written, document, emailed, split_subject};
+use super::{html, text};
 use crate::error::{Error, Result};
 use crate::output::names::ascii_slug;
 use crate::record::Record;
@@ -36,7 +37,7 @@ fn write(input: &Input<'_>) -> Result<Written> {
         ));
     }
     emailed(input, |draft, address| {
-        Ok(Document::for_draft(
+        Ok(document(
             draft,
             "eml",
             message(input.record, draft, address)?,

@@ -3,8 +3,8 @@
 
 use pulldown_cmark::{Event, Parser};
 
+use super::common::{Format, Input, Written, each_draft, split_subject};
 use super::markdown::parser_options;
-use super::{Format, Input, Written, each_draft, split_subject};
 
 /// The HTML body of each draft.
 pub const FORMAT: Format = Format {
@@ -46,7 +46,7 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::format::markdown::tests::escaped;
+    use crate::render::escape::tests::escaped;
 
     #[test]
     fn html_keeps_line_breaks_and_shows_markup_as_text() {

@@ -9,8 +9,9 @@
 
 use icalendar::{Calendar, Component, EventLike};
 
-use super::{Document, Format, Input, Written};
+use super::common::{Format, Input, Written};
 use crate::error::Result;
+use crate::output::Document;
 use crate::output::names::{ascii_slug, render_command};
 use crate::plan::Step;
 use crate::record::Record;

@@ -3,7 +3,8 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
-use super::{Document, Format, Input, Written, emailed, split_subject, text};
+use super::common::{Format, Input, Written, document, emailed, split_subject};
+use super::text;
 use crate::error::Result;
 use crate::record::Record;
 use crate::render::Draft;
@@ -17,7 +18,7 @@ pub const FORMAT: Format = Format {
 
 fn write(input: &Input<'_>) -> Result<Written> {
     emailed(input, |draft, address| {
-        Ok(Document::for_draft(
+        Ok(document(
             draft,
             "txt",
             link(input.record, draft, address) + "\n",

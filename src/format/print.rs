@@ -8,10 +8,12 @@
 
 use std::fmt::Write as _;
 
+use super::common::{Format, Input, Written};
 use super::html::escape;
-use super::{Document, Format, Input, Written, text};
+use super::text;
 use crate::english;
 use crate::error::{Error, Result};
+use crate::output::Document;
 use crate::record::{Kind, Record};
 use crate::render::Draft;
 use crate::report::Message;

@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use super::common::{Format, Input, Written, each_draft};
 use super::markdown::parser_options;
-use super::{Format, Input, Written, each_draft};
 use crate::record::Kind;
 
 /// Plain text: no markup, cards wrapped in short lines for copying by hand.
@@ -154,6 +154,32 @@ pub fn wrap(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::escape::tests::escaped;
+
+    #[test]
+    fn record_text_survives_markdown() {
+        for input in [
+            "*bold* and _under_",
+            "<b>tags</b> & &amp;",
+            "[link](http://x)",
+            "snake_case_name",
+            "# not a heading",
+            "- not a list",
+            "1. not a list",
+            "a \\ backslash and `code`",
+            "![image](x.png)",
+            "~~strike~~ | pipe",
+            "R&D, 3 < 4 > 2",
+            "> not a quote",
+            "+31 20 555 0199",
+            "+ not a list",
+            "## not a heading",
+            "---",
+            "===",
+        ] {
+            assert_eq!(to_text(&escaped(input)), format!("{input}\n"), "{input}");
+        }
+    }
 
     #[test]
     fn converts_markdown_to_text() {

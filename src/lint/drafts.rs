@@ -2,7 +2,8 @@
 //! words than a card holds, and notes of one kind that read as one form
 //! letter once names and topics are set aside.
 
-use super::{Finding, Wording};
+use super::finding::Finding;
+use super::wording::Wording;
 use crate::english;
 use crate::record::{Kind, Record, Who};
 use crate::render::Draft;

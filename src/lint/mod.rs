@@ -5,6 +5,7 @@
 //! both call [`findings`].
 
 mod drafts;
+mod finding;
 mod record;
 mod wording;
 
@@ -13,25 +14,8 @@ use jiff::civil::Date;
 use crate::record::Record;
 use crate::render::Draft;
 pub use drafts::SAME_WORDING;
+pub use finding::Finding;
 pub use wording::Wording;
-
-/// One weakness, and the line of the record it is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// The 1-based line in the record, when there is one to point at.
-    pub line: Option<usize>,
-    /// What is weak and what to do about it.
-    pub message: String,
-}
-
-impl Finding {
-    fn at(line: usize, message: String) -> Self {
-        Finding {
-            line: (line > 0).then_some(line),
-            message,
-        }
-    }
-}
 
 /// What the findings are judged against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

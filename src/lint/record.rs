@@ -4,7 +4,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::Finding;
+use super::finding::Finding;
 use crate::record::Record;
 
 /// A decision date further than this after the interview is probably a typo.

@@ -10,7 +10,18 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
-use crate::format::Document;
+
+/// One thing to write: a file's name, the header that introduces it on
+/// standard output, and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The file name in `--out-dir`.
+    pub file: String,
+    /// The line that introduces it among several on standard output.
+    pub header: Option<String>,
+    /// The text itself.
+    pub body: String,
+}
 
 /// The documents as one text for standard output: a lone one exactly as it
 /// is, several each under its header.

@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use super::Step;
+use super::steps::{Step, steps};
 use crate::record::{Event, LogEntry, Record, Status};
 
 /// What one record has due, or why it has nothing.
@@ -41,7 +41,7 @@ pub fn outcome(record: &Record, max_checkins: u8, today: Date) -> Outcome {
     }
     let mut pending: Vec<Step> = Vec::new();
     let mut chain_started = false;
-    for step in super::steps(record, max_checkins) {
+    for step in steps(record, max_checkins) {
         if step.is_logged(record) {
             continue;
         }

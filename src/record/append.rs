@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use jiff::civil::Date;
 
-use super::Kind;
+use super::kind::Kind;
 use crate::error::{Error, Result};
 
 /// A log entry about to be written.

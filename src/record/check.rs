@@ -5,11 +5,11 @@ use jiff::civil::Date;
 use serde_saphyr::Spanned;
 
 use super::fields::Line;
-use super::raw::{RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
-use super::{
+use super::model::{
     Candidate, Event, Interviewer, Lines, LogEntry, PersonLines, Question, Record, Recruiter, Who,
-    yaml,
 };
+use super::raw::{RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
+use super::yaml;
 use crate::english;
 use crate::error::{Position, RecordError};
 

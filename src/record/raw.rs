@@ -7,7 +7,8 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
-use super::{Kind, Status, Tone};
+use super::kind::Kind;
+use super::model::{Status, Tone};
 
 /// One job interview, and the follow-up that `thankyou` drafts from it.
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -4,6 +4,7 @@
 //! once per process with the English filters ([`filters`]); each draft is
 //! one render of `{kind}.{tone}.md` against its [`Context`].
 
+pub mod escape;
 pub mod filters;
 pub mod templates;
 
@@ -14,7 +15,6 @@ use tera::Tera;
 
 use crate::context::{Context, Shared};
 use crate::error::{Error, Result};
-use crate::format::markdown;
 use crate::plan::Step;
 use crate::record::{Record, Tone};
 use templates::Source;
@@ -47,7 +47,7 @@ impl Renderer {
         let mut tera = Tera::new();
         filters::register(&mut tera);
         tera.autoescape_on(vec![".md"]);
-        tera.set_escape_fn(markdown::escape);
+        tera.set_escape_fn(escape::markdown);
         let files: Vec<(String, PathBuf)> = sources
             .iter()
             .filter_map(|source| Some((source.name.clone(), source.path.clone()?)))
