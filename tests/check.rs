@@ -33,7 +33,7 @@ fn check(record: &str, extra: &[&str]) -> (String, i32) {
         .args(["check", "record.yaml", "--today", "2026-11-25"])
         .args(extra.iter().copied())
         .any_status()
-        .stdout("")
+        .any_stderr()
         .run();
     (output.stderr, output.status)
 }
@@ -135,6 +135,7 @@ fn render_prints_the_same_warnings_once_and_still_renders() {
         .record(&weak)
         .args(["render", "record.yaml", "--format", "text"])
         .stderr("record.yaml:19: warning: this question has no answer yet, so the email to Priya Shah leaves it out; add `answer:`\n")
+        .any_stdout()
         .run();
     assert!(output.stdout.contains("==> Email to Priya Shah"));
 }
@@ -146,6 +147,7 @@ fn colour_only_when_asked_and_never_with_no_color() {
         .record(&weak)
         .args(["check", "record.yaml", "--today", "2026-11-25"])
         .env("CLICOLOR_FORCE", "1")
+        .any_stderr()
         .run();
     assert!(
         forced.stderr.contains("\u{1b}["),
@@ -157,6 +159,7 @@ fn colour_only_when_asked_and_never_with_no_color() {
         .args(["check", "record.yaml", "--today", "2026-11-25"])
         .env("CLICOLOR_FORCE", "1")
         .env("NO_COLOR", "1")
+        .any_stderr()
         .run();
     assert!(
         !plain.stderr.contains('\u{1b}'),
@@ -166,6 +169,7 @@ fn colour_only_when_asked_and_never_with_no_color() {
     let piped = Test::new()
         .record(&weak)
         .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .any_stderr()
         .run();
     assert!(!piped.stderr.contains('\u{1b}'), "no colour off a terminal");
 }

@@ -29,7 +29,7 @@ fn one_selected_draft_is_printed_alone() {
             "--format",
             "text",
         ])
-        .stderr("")
+        .any_stdout()
         .run();
     assert!(
         output.stdout.starts_with("Hi Priya,\n"),
@@ -52,6 +52,7 @@ fn several_drafts_each_get_a_header() {
             "--kind",
             "checkin",
         ])
+        .any_stdout()
         .run();
     let headers: Vec<&str> = output
         .stdout
@@ -82,6 +83,7 @@ fn to_matches_names_in_any_case() {
             "--to",
             "MARCUS bell",
         ])
+        .any_stdout()
         .run();
     assert!(output.stdout.contains("Hi Marcus,"));
     assert!(!output.stdout.contains("Priya"));
@@ -93,7 +95,6 @@ fn to_naming_nobody_lists_the_names() {
         .record(&example("panel"))
         .args(["render", "record.yaml", "--to", "Pria Shah"])
         .status(1)
-        .stdout("")
         .stderr(
             "error: no interviewer is called `Pria Shah`; the record has Priya Shah, Marcus Bell, Elena Rossi, or Sam Ortiz\n",
         )
@@ -105,6 +106,7 @@ fn the_record_can_come_from_stdin() {
     let output = Test::new()
         .stdin(example("single"))
         .args(["render", "-", "--kind", "card", "--format", "text"])
+        .any_stdout()
         .run();
     assert!(output.stdout.starts_with("Hi Tom,\n"));
 }
@@ -115,7 +117,7 @@ fn errors_in_stdin_name_it() {
         .stdin("company: [\n")
         .args(["render", "-"])
         .status(1)
-        .stdout("")
+        .any_stderr()
         .run()
         .stderr
         .starts_with("error: <stdin>:")
@@ -135,6 +137,7 @@ fn out_dir_writes_one_file_per_draft() {
             "--format",
             "text",
         ])
+        .any_stdout()
         .run();
     assert_eq!(
         files_in(&output.path("drafts")),
@@ -170,13 +173,9 @@ fn out_dir_never_overwrites_without_force() {
     let output = test
         .args(["render", "record.yaml", "--out-dir", "drafts"])
         .status(1)
-        .stdout("")
         .stderr("error: drafts/card-tom-brennan.md already exists; pass --force to replace it\n")
+        .expect_file("drafts/card-tom-brennan.md", "my own edits\n")
         .run();
-    assert_eq!(
-        fs::read_to_string(output.path("drafts/card-tom-brennan.md")).unwrap(),
-        "my own edits\n"
-    );
     // Nothing else was written either: a refused run leaves the folder as it was.
     assert_eq!(fs::read_dir(output.path("drafts")).unwrap().count(), 1);
 }
@@ -187,6 +186,7 @@ fn force_replaces_existing_drafts() {
         .record(&example("single"))
         .file("drafts/card-tom-brennan.md", b"my own edits\n")
         .args(["render", "record.yaml", "--out-dir", "drafts", "--force"])
+        .any_stdout()
         .run();
     let card = fs::read_to_string(output.path("drafts/card-tom-brennan.md")).unwrap();
     assert!(card.starts_with("Hi Tom,"));
@@ -215,13 +215,15 @@ interviewers:
             "--kind",
             "card",
         ])
+        .any_stderr()
+        .any_stdout()
+        .expect_no_file("escaped")
         .run();
     assert_eq!(
         files_in(&output.path("out/drafts")),
         ["card-a-b.md", "card-escaped.md", "card-etc-passwd.md"]
     );
     assert_eq!(fs::read_dir(output.path("out")).unwrap().count(), 1);
-    assert!(!output.path("escaped").exists());
 }
 
 #[test]
@@ -231,7 +233,6 @@ fn no_follow_up_means_no_checkin() {
     Test::new()
         .record(&record)
         .args(["render", "record.yaml", "--kind", "checkin"])
-        .stdout("")
         .stderr(
             "note: Sam Ortiz asked candidates not to follow up, so there are no check-ins and no closing note; send the thank-you notes only\n",
         )
@@ -250,6 +251,8 @@ fn a_long_card_is_a_warning_naming_it() {
             "--card-words",
             "30",
         ])
+        .any_stderr()
+        .any_stdout()
         .run();
     assert!(
         output.stderr.contains(
@@ -267,7 +270,7 @@ fn a_long_card_is_a_warning_naming_it() {
 #[test]
 fn help_shows_examples() {
     for command in ["render", "schedule", "check"] {
-        let output = Test::new().args([command, "--help"]).run();
+        let output = Test::new().args([command, "--help"]).any_stdout().run();
         assert!(output.stdout.contains("Examples:"), "{command} --help");
         assert!(
             output
@@ -279,24 +282,24 @@ fn help_shows_examples() {
 
 #[test]
 fn the_main_help_shows_examples_and_exit_codes() {
-    let output = Test::new().args(["--help"]).run();
+    let output = Test::new().args(["--help"]).any_stdout().run();
     assert!(output.stdout.contains("thankyou render interview.yaml"));
     assert!(output.stdout.contains("Exit status: 0"));
 }
 
 #[test]
 fn usage_errors_exit_with_2() {
-    Test::new().args(["render"]).status(2).stdout("").run();
+    Test::new().args(["render"]).status(2).any_stderr().run();
     Test::new()
         .record(&example("panel"))
         .args(["render", "record.yaml", "--kind", "letter"])
         .status(2)
-        .stdout("")
+        .any_stderr()
         .run();
     Test::new()
         .record(&example("panel"))
         .args(["render", "record.yaml", "--width", "5"])
         .status(2)
-        .stdout("")
+        .any_stderr()
         .run();
 }

@@ -4,6 +4,8 @@
 use std::fs;
 use std::path::Path;
 
+use crate::test::{Folder, Test};
+
 /// The commands in the README's console blocks, each with its output.
 fn examples(readme: &str) -> Vec<(String, String)> {
     let mut examples: Vec<(String, String)> = Vec::new();
@@ -78,20 +80,19 @@ fn readme_examples_match_the_program() {
     for (command, expected) in examples {
         let words = words(&command);
         assert_eq!(words[0], "thankyou", "{command}");
-        let output = assert_cmd::Command::cargo_bin("thankyou")
-            .unwrap()
-            .current_dir(folder.path())
+        let output = Test::in_folder(Folder::Kept(folder.path().to_owned()))
             // Shown in `templates list`; no such folder exists.
             .env("XDG_CONFIG_HOME", "/home/you/.config")
-            .env_remove("NO_COLOR")
-            .args(&words[1..])
-            .output()
-            .unwrap();
-        let printed =
-            String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap();
+            .args(words[1..].iter().map(String::as_str))
+            .any_stdout()
+            .any_stderr()
+            .any_status()
+            .run();
+        // The README shows what a terminal shows: stdout, then stderr.
+        let printed = output.stdout + &output.stderr;
         assert_eq!(printed, expected, "README: $ {command}");
         assert_eq!(
-            output.status.success(),
+            output.status == 0,
             !expected.starts_with("error:"),
             "README: $ {command}"
         );

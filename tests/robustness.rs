@@ -21,7 +21,7 @@ fn an_alias_bomb_fails_in_under_a_second() {
         .record(&bomb)
         .args(["render", "record.yaml"])
         .status(1)
-        .stdout("")
+        .any_stderr()
         .run();
     assert!(
         started.elapsed() < Duration::from_secs(1),
@@ -47,7 +47,7 @@ fn deep_nesting_is_refused() {
         .record(&deep)
         .args(["render", "record.yaml"])
         .status(1)
-        .stdout("")
+        .any_stderr()
         .run();
     assert!(started.elapsed() < Duration::from_secs(1));
     assert!(
@@ -74,6 +74,7 @@ fn a_failed_write_names_the_file_and_leaves_the_others_whole() {
             "--force",
         ])
         .status(1)
+        .any_stderr()
         .run();
     assert!(
         output
@@ -103,7 +104,6 @@ fn a_folder_that_cannot_be_created_is_an_error_naming_it() {
         .file("drafts", b"a file, not a folder\n")
         .args(["render", "record.yaml", "--out-dir", "drafts/cards"])
         .status(1)
-        .stdout("")
         .stderr("error: drafts/cards: Not a directory (os error 20)\n")
         .run();
 }

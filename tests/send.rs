@@ -59,6 +59,8 @@ fn every_email_becomes_an_unsent_draft_a_client_can_read() {
             "--out-dir",
             "mail",
         ])
+        .any_stderr()
+        .any_stdout()
         .run();
     let mut names: Vec<String> = fs::read_dir(output.path("mail"))
         .unwrap()
@@ -117,14 +119,13 @@ fn a_line_break_in_a_name_is_an_input_error_not_a_header() {
         "  - name: José Núñez",
         "  - name: \"José\\r\\nBcc: everyone@example.com\"",
     );
-    let output = Test::new()
+    Test::new()
         .record(&injected)
         .args(["render", "record.yaml", "--format", "eml", "--out-dir", "mail"])
         .status(1)
-        .stdout("")
         .stderr("error: record.yaml:11:11: interviewers[0].name: must be on one line\n   11 |   - name: \"José\\r\\nBcc: everyone@example.com\"\n")
+        .expect_no_file("mail")
         .run();
-    assert!(!output.path("mail").exists(), "nothing was written");
     let subject = INTERNATIONAL.replace(
         "role: Ingénieure données",
         "role: \"Engineer\\nBcc: everyone@example.com\"",
@@ -142,7 +143,7 @@ fn a_line_break_in_a_name_is_an_input_error_not_a_header() {
             "José Núñez",
         ])
         .status(1)
-        .stdout("")
+        .any_stderr()
         .run();
 }
 
@@ -160,6 +161,7 @@ fn one_eml_can_go_to_stdout_but_several_need_a_folder() {
             "--to",
             "Priya Shah",
         ])
+        .any_stdout()
         .run();
     assert!(
         one.stdout
@@ -171,7 +173,6 @@ fn one_eml_can_go_to_stdout_but_several_need_a_folder() {
         .record(&example("panel"))
         .args(["render", "record.yaml", "--format", "eml"])
         .status(1)
-        .stdout("")
         .stderr("error: --format eml writes one file per message; add --out-dir DIR, or pick one draft with --kind and --to\n")
         .run();
 }
@@ -190,6 +191,8 @@ fn html_shows_record_text_as_text() {
             "--to",
             "José Núñez",
         ])
+        .any_stderr()
+        .any_stdout()
         .run();
     assert!(
         output.stdout.starts_with("<p>Hi José,</p>\n"),
@@ -230,6 +233,7 @@ fn mailto_links_decode_to_the_draft() {
             "--to",
             "Priya Shah",
         ])
+        .any_stdout()
         .run()
         .stdout;
     let text = Test::new()
@@ -244,6 +248,7 @@ fn mailto_links_decode_to_the_draft() {
             "--to",
             "Priya Shah",
         ])
+        .any_stdout()
         .run()
         .stdout;
     let script = r#"
@@ -309,7 +314,7 @@ fn the_card_sheet_prints_one_card_per_card_sized_page() {
             "print",
             "--guides",
         ])
-        .stderr("")
+        .any_stdout()
         .run();
     assert_eq!(output.stdout.trim(), "print/cards.html");
     let info = print_to_pdf(&output.path("print"), &output.path("print/cards.html"));
@@ -338,6 +343,8 @@ fn a_card_too_long_for_its_page_is_a_warning_and_really_overflows() {
             "--out-dir",
             "print",
         ])
+        .any_stderr()
+        .any_stdout()
         .run();
     assert!(
         output.stderr.contains("warning: the card to Tom Brennan needs 16 lines, more than the 13 that fit on a printed card; shorten it"),

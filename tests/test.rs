@@ -28,7 +28,7 @@ pub struct Output {
     pub stdout: String,
     pub stderr: String,
     pub status: i32,
-    pub dir: TempDir,
+    pub dir: Folder,
 }
 
 impl Output {
@@ -38,27 +38,59 @@ impl Output {
     }
 }
 
-/// One run of `thankyou` in a fresh temporary folder.
+/// The folder a run happens in: a fresh temporary one, or one a test keeps
+/// across several runs.
+#[derive(Debug)]
+pub enum Folder {
+    Fresh(TempDir),
+    Kept(PathBuf),
+}
+
+impl Folder {
+    pub fn path(&self) -> &Path {
+        match self {
+            Folder::Fresh(dir) => dir.path(),
+            Folder::Kept(path) => path,
+        }
+    }
+}
+
+/// What a stream must hold.
+enum Expected {
+    Exactly(String),
+    /// Anything; where the test allowed it.
+    Anything(&'static std::panic::Location<'static>),
+}
+
+/// One run of `thankyou` in a fresh temporary folder. Unless told
+/// otherwise it expects success and nothing on stdout or stderr.
 pub struct Test {
-    dir: TempDir,
+    dir: Folder,
     args: Vec<String>,
     stdin: Option<Vec<u8>>,
     env: Vec<(String, String)>,
-    stdout: Option<String>,
-    stderr: Option<String>,
+    stdout: Expected,
+    stderr: Expected,
     status: Option<i32>,
+    files: Vec<(String, Option<String>)>,
 }
 
 impl Test {
     pub fn new() -> Self {
+        Self::in_folder(Folder::Fresh(TempDir::new().unwrap()))
+    }
+
+    /// A run in `dir`, which outlives it, so later runs see what it wrote.
+    pub fn in_folder(dir: Folder) -> Self {
         Test {
-            dir: TempDir::new().unwrap(),
+            dir,
             args: Vec::new(),
             stdin: None,
             env: Vec::new(),
-            stdout: None,
-            stderr: None,
+            stdout: Expected::Exactly(String::new()),
+            stderr: Expected::Exactly(String::new()),
             status: Some(0),
+            files: Vec::new(),
         }
     }
 
@@ -100,12 +132,26 @@ impl Test {
     }
 
     pub fn stdout(mut self, expected: &str) -> Self {
-        self.stdout = Some(expected.to_owned());
+        self.stdout = Expected::Exactly(expected.to_owned());
         self
     }
 
     pub fn stderr(mut self, expected: &str) -> Self {
-        self.stderr = Some(expected.to_owned());
+        self.stderr = Expected::Exactly(expected.to_owned());
+        self
+    }
+
+    /// Accepts whatever stdout holds; the caller looks at `Output::stdout`.
+    #[track_caller]
+    pub fn any_stdout(mut self) -> Self {
+        self.stdout = Expected::Anything(std::panic::Location::caller());
+        self
+    }
+
+    /// Accepts whatever stderr holds; the caller looks at `Output::stderr`.
+    #[track_caller]
+    pub fn any_stderr(mut self) -> Self {
+        self.stderr = Expected::Anything(std::panic::Location::caller());
         self
     }
 
@@ -117,6 +163,19 @@ impl Test {
     /// Accepts any exit status; the caller looks at `Output::status`.
     pub fn any_status(mut self) -> Self {
         self.status = None;
+        self
+    }
+
+    /// Expects the run to leave `name` in the folder holding `contents`.
+    pub fn expect_file(mut self, name: &str, contents: &str) -> Self {
+        self.files
+            .push((name.to_owned(), Some(contents.to_owned())));
+        self
+    }
+
+    /// Expects the run to leave nothing called `name` in the folder.
+    pub fn expect_no_file(mut self, name: &str) -> Self {
+        self.files.push((name.to_owned(), None));
         self
     }
 
@@ -148,11 +207,22 @@ impl Test {
             ("stdout", &self.stdout, &stdout),
             ("stderr", &self.stderr, &stderr),
         ] {
-            if let Some(expected) = expected
-                && got != expected
-            {
-                failures.push(format!(
+            match expected {
+                Expected::Exactly(expected) if got != expected => failures.push(format!(
                     "{stream}:\n--- expected\n{expected}\n--- got\n{got}"
+                )),
+                Expected::Anything(at) => audit(at, got),
+                Expected::Exactly(_) => {}
+            }
+        }
+        for (name, expected) in &self.files {
+            let path = self.dir.path().join(name);
+            let got = fs::read_to_string(&path)
+                .ok()
+                .or_else(|| path.exists().then(|| "(not a text file)".into()));
+            if got != *expected {
+                failures.push(format!(
+                    "file {name}:\n--- expected\n{expected:?}\n--- got\n{got:?}"
                 ));
             }
         }
@@ -171,22 +241,30 @@ impl Test {
     }
 }
 
-/// Runs `thankyou` with `args` on `record` and returns stdout, requiring success.
+/// With `THANKYOU_AUDIT=FILE`, notes each place that accepted any output
+/// with what it got, so a test that could expect exactly nothing is found.
+fn audit(at: &std::panic::Location<'static>, got: &str) {
+    if let Some(file) = std::env::var_os("THANKYOU_AUDIT") {
+        use std::io::Write as _;
+        let mut file = fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(file)
+            .unwrap();
+        writeln!(file, "{}:{} {}", at.file(), at.line(), got.is_empty()).unwrap();
+    }
+}
+
+/// Runs `thankyou` with `args` on `record` (standard input) and returns
+/// stdout, requiring success and letting any warnings pass.
 pub fn render(record: &str, args: &[&str]) -> String {
-    let mut command = Command::cargo_bin("thankyou").unwrap();
-    let output = command
-        .env("XDG_CONFIG_HOME", "/nonexistent/thankyou-tests")
-        .args(args)
-        .write_stdin(record.to_owned())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "thankyou {}: {}",
-        args.join(" "),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    Test::new()
+        .stdin(record)
+        .args(args.iter().copied())
+        .any_stdout()
+        .any_stderr()
+        .run()
+        .stdout
 }
 
 /// `record` with its `tone:` set to `tone`.
