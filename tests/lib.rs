@@ -14,6 +14,7 @@ mod check;
 mod cli;
 mod context_doc;
 mod followup;
+mod formats;
 mod layers;
 mod properties;
 mod prose;
