@@ -4,11 +4,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
-
 use crate::error::{Error, Result};
 use crate::record::fields::parse_date;
 use crate::record::{self, Record};
+use crate::today::Today;
 
 /// A record as read: how messages name its file, and its content.
 pub struct Loaded {
@@ -85,13 +84,15 @@ pub fn expand(arguments: &[String]) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// The date given for `flag`, or today's date where the user is.
-pub fn today(given: Option<&str>, flag: &str) -> Result<Date> {
+/// The date given for `flag`, or today where the user is.
+pub fn today(given: Option<&str>, flag: &str) -> Result<Today> {
     match given {
-        Some(text) => parse_date(text.trim()).ok_or_else(|| Error::Date {
-            flag: flag.to_owned(),
-            text: text.to_owned(),
-        }),
-        None => Ok(jiff::ZonedDateTime::now().date()),
+        Some(text) => parse_date(text.trim())
+            .map(Today::given)
+            .ok_or_else(|| Error::Date {
+                flag: flag.to_owned(),
+                text: text.to_owned(),
+            }),
+        None => Ok(Today::now()),
     }
 }

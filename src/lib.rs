@@ -32,6 +32,7 @@
 //!     [`report`] puts the warnings on standard error.
 //!
 //! Beside the path: [`english`] (lists, names and dates in words),
+//! [`today`] (the day it is, looked up only when needed),
 //! [`parallel`] (a batch on every core, in order), and [`error`] (the
 //! library's errors).
 
@@ -51,6 +52,7 @@ pub mod plan;
 pub mod record;
 pub mod render;
 pub mod report;
+pub mod today;
 
 pub use arguments::Arguments;
 pub use commands::run;

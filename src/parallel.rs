@@ -8,10 +8,14 @@ use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
-/// How far the workers may run ahead of the results taken: enough to keep
-/// every core busy, few enough that memory stays small however many items
-/// there are.
-const AHEAD: usize = 64;
+/// How many items a worker takes at a time: enough that handing them over
+/// costs little, few enough that the first results come soon.
+const BLOCK: usize = 16;
+
+/// How many blocks the workers may run ahead of the results taken: enough
+/// to keep every core busy, few enough that memory stays small however many
+/// items there are.
+const AHEAD: usize = 8;
 
 /// Calls `work` on each of `items` on every core, and `take` on each result
 /// in the order of `items`, on this thread, as soon as it and every result
@@ -33,18 +37,25 @@ pub fn in_order<T, R>(
         }
         return;
     }
+    let blocks: Vec<&[T]> = items.chunks(BLOCK).collect();
     let next = AtomicUsize::new(0);
     let taken = Gate::default();
     std::thread::scope(|scope| {
-        let (sender, receiver) = mpsc::sync_channel::<(usize, R)>(AHEAD);
+        let (sender, receiver) = mpsc::sync_channel::<(usize, Vec<R>)>(AHEAD);
         for _ in 0..workers {
             let sender = sender.clone();
-            let (next, taken, work) = (&next, &taken, &work);
+            let (blocks, next, taken, work) = (&blocks, &next, &taken, &work);
             scope.spawn(move || {
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(index) else { break };
-                    if !taken.wait_below(index) || sender.send((index, work(item))).is_err() {
+                    let Some(block) = blocks.get(index) else {
+                        break;
+                    };
+                    if !taken.wait_below(index) {
+                        break;
+                    }
+                    let results = block.iter().map(work).collect();
+                    if sender.send((index, results)).is_err() {
                         break;
                     }
                 }
@@ -53,22 +64,24 @@ pub fn in_order<T, R>(
         drop(sender);
         let mut ready = BTreeMap::new();
         let mut wanted = 0;
-        for (index, result) in receiver {
-            ready.insert(index, result);
-            while let Some(result) = ready.remove(&wanted) {
+        for (index, results) in receiver {
+            ready.insert(index, results);
+            while let Some(results) = ready.remove(&wanted) {
                 wanted += 1;
                 taken.advance(wanted);
-                if take(result).is_break() {
-                    taken.close();
-                    return;
+                for result in results {
+                    if take(result).is_break() {
+                        taken.close();
+                        return;
+                    }
                 }
             }
         }
     });
 }
 
-/// How many results were taken, for workers to wait on so they run at
-/// most [`AHEAD`] items ahead; closed when no more are wanted.
+/// How many blocks of results were taken, for workers to wait on so they
+/// run at most [`AHEAD`] blocks ahead; closed when no more are wanted.
 #[derive(Default)]
 struct Gate {
     state: Mutex<(usize, bool)>,
@@ -76,7 +89,7 @@ struct Gate {
 }
 
 impl Gate {
-    /// Waits until item `index` may be worked on; false when closed.
+    /// Waits until block `index` may be worked on; false when closed.
     fn wait_below(&self, index: usize) -> bool {
         let Ok(mut state) = self.state.lock() else {
             return false;

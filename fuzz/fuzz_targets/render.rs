@@ -38,7 +38,7 @@ fuzz_target!(|bytes: &[u8]| {
             }
         }
         let options = lint::Options {
-            today: record.interview_date,
+            today: thankyou::today::Today::given(record.interview_date),
             card_words: 70,
         };
         let _ = lint::findings(&record, &drafts, &options);

@@ -18,7 +18,7 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
     if path == Path::new("-") {
         bail!("log adds to a file; give the record's path instead of `-`");
     }
-    let date = today(arguments.date.as_deref(), "--date")?;
+    let date = today(arguments.date.as_deref(), "--date")?.date();
     let name = path.display().to_string();
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
     let record = record::parse(&name, &bytes)?;

@@ -16,7 +16,7 @@ use crate::report;
 
 /// Lists what is due on or before today, across every record.
 pub fn run(arguments: &NextArguments) -> Result<()> {
-    let today = today(arguments.today.as_deref(), "--today")?;
+    let today = today(arguments.today.as_deref(), "--today")?.date();
     let paths = expand(&arguments.records)?;
     let mut due: Vec<(Step, String, String)> = Vec::new();
     let mut quiet: Vec<String> = Vec::new();

@@ -9,19 +9,18 @@ mod finding;
 mod record;
 mod wording;
 
-use jiff::civil::Date;
-
 use crate::record::Record;
 use crate::render::Draft;
+use crate::today::Today;
 pub use drafts::SAME_WORDING;
 pub use finding::Finding;
 pub use wording::Wording;
 
 /// What the findings are judged against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Options {
     /// The day it is, to tell an interview date in the future.
-    pub today: Date,
+    pub today: Today,
     /// The most words a card may have.
     pub card_words: usize,
 }
@@ -30,7 +29,7 @@ pub struct Options {
 /// than it could be: what has a line, in the order of the file, then drafts
 /// that read alike.
 pub fn findings(record: &Record, drafts: &[Draft], options: &Options) -> Vec<Finding> {
-    let mut findings = record::findings(record, options.today);
+    let mut findings = record::findings(record, &options.today);
     findings.extend(drafts::card_lengths(record, drafts, options.card_words));
     findings.sort_by_key(|finding| finding.line);
     findings.extend(drafts::read_alike(record, drafts));

@@ -2,10 +2,10 @@
 //! a shared topic, an unanswered question, an unlikely date.
 
 use jiff::ToSpan;
-use jiff::civil::Date;
 
 use super::finding::Finding;
 use crate::record::Record;
+use crate::today::Today;
 
 /// A decision date further than this after the interview is probably a typo.
 const FAR_DECISION_WEEKS: i32 = 8;
@@ -39,10 +39,10 @@ const PERSONAL_DOMAINS: &[&str] = &[
 
 /// Everything in `record` that would make a draft weaker than it could be,
 /// judged on `today`.
-pub fn findings(record: &Record, today: Date) -> Vec<Finding> {
+pub fn findings(record: &Record, today: &Today) -> Vec<Finding> {
     let mut findings = Vec::new();
     let lines = &record.lines;
-    if record.interview_date > today {
+    if today.is_before(record.interview_date) {
         findings.push(Finding::at(
             lines.interview_date,
             format!(

@@ -47,13 +47,30 @@ pub fn decode<'a>(source_name: &str, bytes: &'a [u8]) -> Result<&'a str, RecordE
 
 /// Deserializes one YAML document into `T` within a small budget, so an
 /// alias bomb or absurd nesting fails fast instead of eating memory.
+///
+/// A good record is read straight; only a bad one is read again, tracking
+/// the path to each field, so its error can name the field.
 pub fn from_str<T: DeserializeOwned>(source_name: &str, text: &str) -> Result<T, RecordError> {
-    let mut path = None;
+    match serde_saphyr::from_str_with_options(text, options()) {
+        Ok(value) => Ok(value),
+        Err(_) => from_str_naming_the_field(source_name, text),
+    }
+}
+
+fn options() -> Options {
     let mut options = Options::default();
     options.budget = Some(budget());
     options.with_snippet = false;
+    options
+}
+
+fn from_str_naming_the_field<T: DeserializeOwned>(
+    source_name: &str,
+    text: &str,
+) -> Result<T, RecordError> {
+    let mut path = None;
     let result =
-        serde_saphyr::with_deserializer_from_str_with_options(text, options, |deserializer| {
+        serde_saphyr::with_deserializer_from_str_with_options(text, options(), |deserializer| {
             serde_path_to_error::deserialize(deserializer).map_err(|error| {
                 path = Some(error.path().to_string());
                 error.into_inner()

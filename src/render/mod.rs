@@ -65,30 +65,36 @@ impl Renderer {
     pub fn drafts(&self, record: &Record, steps: Vec<Step>) -> Result<Vec<Draft>> {
         let shared = Shared::new(record);
         // What the drafts share is converted for Tera once per record.
-        let prepared = tera::Context::from_serialize(&shared)
+        let mut prepared = tera::Context::from_serialize(&shared)
             .map_err(|error| template_error(&self.files, None, &error))?;
         steps
             .into_iter()
             .map(|step| {
                 let context = Context::new(&shared, record, &step);
                 let name = template_name(&step, record.tone);
-                let markdown = self.render(&name, &prepared, &context)?;
+                let markdown = self.render(&name, &mut prepared, &context)?;
                 Ok(Draft { step, markdown })
             })
             .collect()
     }
 
-    /// Renders `context` with the template `name`; `prepared` is
-    /// `context.shared` already converted for Tera.
-    fn render(&self, name: &str, prepared: &tera::Context, context: &Context) -> Result<String> {
-        let mut tera_context = prepared.clone();
-        tera_context.extend(
+    /// Renders `context` with the template `name`; `prepared` holds
+    /// `context.shared` already converted for Tera, and the draft's own
+    /// variables are written over the last draft's (every draft has the
+    /// same ones: none is left out when empty).
+    fn render(
+        &self,
+        name: &str,
+        prepared: &mut tera::Context,
+        context: &Context,
+    ) -> Result<String> {
+        prepared.extend(
             tera::Context::from_serialize(&context.addressed)
                 .map_err(|error| template_error(&self.files, Some(name), &error))?,
         );
         let rendered = self
             .tera
-            .render(name, &tera_context)
+            .render(name, prepared)
             .map_err(|error| template_error(&self.files, Some(name), &error))?;
         Ok(tidy(&rendered))
     }
