@@ -52,11 +52,11 @@ pub fn read_alike(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
                 return None;
             }
             let to = draft.step.to.as_str();
-            let mut masks = vec![to.to_owned(), english::first_name(to)];
+            let first_name = english::first_name(to);
+            let mut masks = vec![to, first_name.as_str()];
             if let Some(person) = record.interviewer(draft.step.who) {
-                masks.extend(person.topics.iter().cloned());
+                masks.extend(person.topics.iter().map(String::as_str));
             }
-            let masks: Vec<&str> = masks.iter().map(String::as_str).collect();
             Some(Wording::new(&draft.markdown, &masks))
         })
         .collect();

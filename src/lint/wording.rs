@@ -1,6 +1,8 @@
 //! How much two drafts share of their wording once what makes each
 //! personal is set aside: the measure behind the form-letter warning.
 
+use std::borrow::Cow;
+
 /// The wording of a draft, as the sorted hashes of each pair of
 /// neighbouring words, after the draft's own names and topics are masked:
 /// what two drafts share, once what makes each personal is set aside.
@@ -13,16 +15,20 @@ impl Wording {
     /// The wording of `text`, with each of `masked` (names, topics) replaced
     /// by one placeholder.
     pub fn new(text: &str, masked: &[&str]) -> Self {
-        let words: Vec<u64> = mask(text, masked)
-            .split_whitespace()
-            .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{2022}'))
-            .filter(|word| !word.is_empty())
-            .map(word_hash)
-            .collect();
-        let mut pairs: Vec<u64> = words
-            .windows(2)
-            .map(|pair| pair[0].rotate_left(17) ^ pair[1])
-            .collect();
+        let text = mask(text, masked);
+        let mut pairs = Vec::with_capacity(text.len() / 4);
+        let mut previous: Option<u64> = None;
+        for word in text.split_whitespace() {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{2022}');
+            if word.is_empty() {
+                continue;
+            }
+            let hash = word_hash(word);
+            if let Some(previous) = previous {
+                pairs.push(previous.rotate_left(17) ^ hash);
+            }
+            previous = Some(hash);
+        }
         pairs.sort_unstable();
         Wording { pairs }
     }
@@ -73,8 +79,10 @@ fn word_hash(word: &str) -> u64 {
     hash
 }
 
-fn mask(text: &str, phrases: &[&str]) -> String {
-    let mut masked = text.to_owned();
+/// `text` with each of `phrases` replaced by a bullet, longest first;
+/// borrowed as it is when none occurs.
+fn mask<'a>(text: &'a str, phrases: &[&str]) -> Cow<'a, str> {
+    let mut masked = Cow::Borrowed(text);
     let mut phrases: Vec<&str> = phrases
         .iter()
         .copied()
@@ -83,7 +91,7 @@ fn mask(text: &str, phrases: &[&str]) -> String {
     phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
     for phrase in phrases {
         if masked.contains(phrase) {
-            masked = masked.replace(phrase, "\u{2022}");
+            masked = Cow::Owned(masked.replace(phrase, "\u{2022}"));
         }
     }
     masked

@@ -159,14 +159,12 @@ fn tidy(rendered: &str) -> String {
         }
         blank_run = 0;
         out.push_str(&line[..line.len() - content.len()]);
-        for (index, word) in content
-            .split(' ')
-            .filter(|word| !word.is_empty())
-            .enumerate()
-        {
-            if index > 0 {
-                out.push(' ');
-            }
+        let mut words = content.split(' ').filter(|word| !word.is_empty());
+        if let Some(first) = words.next() {
+            out.push_str(first);
+        }
+        for word in words {
+            out.push(' ');
             out.push_str(word);
         }
         out.push('\n');
