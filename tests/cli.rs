@@ -3,18 +3,9 @@
 use std::fs;
 use std::path::Path;
 
-use crate::test::{Test, example};
+use crate::test::{Test, example, files_in};
 
 /// The names of the files in `dir`, sorted.
-fn files_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn one_selected_draft_is_printed_alone() {
     let output = Test::new()

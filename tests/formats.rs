@@ -7,66 +7,40 @@
 
 use std::fs;
 
-use crate::test::{EXAMPLES, Test, example};
+use crate::test::{EXAMPLES, Test, example, files_in};
 
-/// What `thankyou ARGS` prints for the example `name`, warnings let through.
-fn output(name: &str, args: &[&str]) -> String {
-    Test::new()
-        .record(&example(name))
-        .args(args.iter().copied())
-        .any_stdout()
-        .any_stderr()
-        .run()
-        .stdout
-}
-
-#[test]
-fn html_bodies() {
-    for name in EXAMPLES {
-        let html = output(name, &["render", "record.yaml", "--format", "html"]);
-        insta::assert_snapshot!(format!("{name}_html"), html);
-    }
-}
-
-#[test]
-fn mailto_links() {
-    for name in EXAMPLES {
-        let links = output(name, &["render", "record.yaml", "--format", "mailto"]);
-        insta::assert_snapshot!(format!("{name}_mailto"), links);
-    }
-}
+/// Each format that prints to stdout, with the command that prints it.
+const PRINTED: &[(&str, &[&str])] = &[
+    ("html", &["render", "record.yaml", "--format", "html"]),
+    ("mailto", &["render", "record.yaml", "--format", "mailto"]),
+    (
+        "print",
+        &[
+            "render",
+            "record.yaml",
+            "--kind",
+            "card",
+            "--format",
+            "print",
+        ],
+    ),
+    ("ics", &["schedule", "record.yaml", "--ics", "-"]),
+    ("schedule_json", &["schedule", "record.yaml", "--json"]),
+];
 
 #[test]
-fn print_sheets() {
+fn every_printed_format() {
     for name in EXAMPLES {
-        let sheet = output(
-            name,
-            &[
-                "render",
-                "record.yaml",
-                "--kind",
-                "card",
-                "--format",
-                "print",
-            ],
-        );
-        insta::assert_snapshot!(format!("{name}_print"), sheet);
-    }
-}
-
-#[test]
-fn calendars() {
-    for name in EXAMPLES {
-        let calendar = output(name, &["schedule", "record.yaml", "--ics", "-"]);
-        insta::assert_snapshot!(format!("{name}_ics"), calendar);
-    }
-}
-
-#[test]
-fn schedules_as_json() {
-    for name in EXAMPLES {
-        let json = output(name, &["schedule", "record.yaml", "--json"]);
-        insta::assert_snapshot!(format!("{name}_schedule_json"), json);
+        for (format, args) in PRINTED {
+            let printed = Test::new()
+                .record(&example(name))
+                .args(args.iter().copied())
+                .any_stdout()
+                .any_stderr()
+                .run()
+                .stdout;
+            insta::assert_snapshot!(format!("{name}_{format}"), printed);
+        }
     }
 }
 
@@ -86,19 +60,10 @@ fn eml_messages() {
             .any_stdout()
             .any_stderr()
             .run();
-        let mut files: Vec<_> = fs::read_dir(output.path("mail"))
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .collect();
-        files.sort();
         let mut messages = String::new();
-        for path in files {
-            let text = fs::read_to_string(&path).unwrap();
-            messages.push_str(&format!(
-                "==> {} <==\n{}\n",
-                path.file_name().unwrap().to_string_lossy(),
-                redact_boundaries(&text)
-            ));
+        for file in files_in(&output.path("mail")) {
+            let text = fs::read_to_string(output.path(&format!("mail/{file}"))).unwrap();
+            messages.push_str(&format!("==> {file} <==\n{}\n", redact_boundaries(&text)));
         }
         insta::assert_snapshot!(format!("{name}_eml"), messages);
     }

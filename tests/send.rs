@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::test::{Test, example, python};
+use crate::test::{Test, example, files_in, python};
 
 /// A record with non-ASCII names and an interviewer without an address.
 const INTERNATIONAL: &str = "\
@@ -62,11 +62,7 @@ fn every_email_becomes_an_unsent_draft_a_client_can_read() {
         .any_stderr()
         .any_stdout()
         .run();
-    let mut names: Vec<String> = fs::read_dir(output.path("mail"))
-        .unwrap()
-        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
+    let names = files_in(&output.path("mail"));
     assert_eq!(
         names,
         [

@@ -267,6 +267,16 @@ pub fn render(record: &str, args: &[&str]) -> String {
         .stdout
 }
 
+/// The names of the files in `dir`, sorted.
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
 /// `record` with its `tone:` set to `tone`.
 pub fn with_tone(record: &str, tone: &str) -> String {
     let mut lines: Vec<String> = record
