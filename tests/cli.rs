@@ -1,7 +1,6 @@
 //! The command-line contract: what goes to stdout, what to files, what is refused.
 
 use std::fs;
-use std::path::Path;
 
 use crate::test::{Test, example, files_in};
 

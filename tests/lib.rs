@@ -16,6 +16,7 @@ mod context_doc;
 mod followup;
 mod formats;
 mod layers;
+mod log;
 mod properties;
 mod prose;
 mod readme;
