@@ -8,9 +8,9 @@
 
 use serde::Serialize;
 
-use crate::english;
 use crate::plan::Step;
 use crate::record::{Interviewer, Kind, Question, Record, Tone, Who};
+use crate::{english, prose};
 
 /// Everything a draft template can use: what the whole record shares, and
 /// what belongs to this one draft, side by side as one set of variables.
@@ -32,7 +32,7 @@ impl<'a> Context<'a> {
     pub fn new(shared: &'a Shared, record: &Record, step: &Step) -> Self {
         Context {
             shared,
-            addressed: Addressed::new(record, step),
+            addressed: Addressed::new(shared, record, step),
         }
     }
 }
@@ -60,12 +60,19 @@ pub struct Shared {
     /// Everyone the candidate met, in record order, as a note refers to
     /// them in passing ("Priya Shah", or "Dr. Marsh" given an honorific).
     pub interviewers: Vec<String>,
-    /// Points of fit the candidate wants to reaffirm.
+    /// Points of fit the candidate wants to reaffirm, as written.
     pub strengths: Vec<String>,
     /// Everything the candidate talked about, with anyone, in record order:
     /// for a follow-up to the recruiter. A note to an interviewer mentions
     /// only `recipient.topics`.
     pub topics: Vec<String>,
+    /// A number drawn from the record (company, role and day), so the same
+    /// record always gets the same phrasings and different records do not
+    /// all start alike; `choose` reads it.
+    pub seed: u64,
+    /// The strength each interviewer's email reaffirms, by position.
+    #[serde(skip)]
+    strength_of: Vec<Option<Strength>>,
 }
 
 /// The variables of one draft: what it is and who it is for.
@@ -77,16 +84,40 @@ pub struct Addressed {
     pub step: Option<u8>,
     /// Chooses among phrasings, so notes to different people read
     /// differently: the recipient's position among the interviewers
-    /// (0 for the first), and 0 for the check-in.
+    /// (0 for the first), and 0 for the check-in. `choose` reads it.
     pub variant: usize,
     /// Who receives the draft.
     pub recipient: Recipient,
     /// The questions this recipient asked that the candidate has answered
     /// since; for a check-in or closing note, every answered question.
     pub answers: Vec<Answer>,
-    /// The one strength this draft reaffirms: the strengths take turns
-    /// across recipients, so a panel does not all read the same pitch.
-    pub strength: Option<String>,
+    /// The one strength this draft reaffirms: the one the record pins to
+    /// the recipient, else the one closest to what you talked about with
+    /// them; the strengths take turns, so a panel does not all read the
+    /// same pitch.
+    pub strength: Option<Strength>,
+}
+
+/// A strength, with the forms a sentence needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Strength {
+    /// As the record writes it: "leading a warehouse migration".
+    pub text: String,
+    /// As a noun phrase that reads in any frame: "my experience leading a
+    /// warehouse migration", "my five years running Kafka".
+    pub phrase: String,
+    /// `duration`, `gerund`, `noun` or `sentence` (which no frame takes).
+    pub shape: prose::Shape,
+}
+
+impl Strength {
+    fn new(text: &str) -> Self {
+        Strength {
+            text: text.to_owned(),
+            phrase: prose::strength(text),
+            shape: prose::shape(text),
+        }
+    }
 }
 
 /// The candidate, as a signature needs them.
@@ -126,9 +157,11 @@ pub struct Recipient {
 /// A question the recipient asked, with the answer the candidate has since worked out.
 #[derive(Debug, Clone, Serialize)]
 pub struct Answer {
-    /// The question as it was asked.
+    /// The question as it was asked, capitalised, ending in its own
+    /// question mark or in nothing, so it can be quoted inside a sentence.
     pub question: String,
-    /// The candidate's considered answer.
+    /// The candidate's considered answer, as a sentence's end: capitalised
+    /// when it starts with an ordinary word, with a closing full stop.
     pub answer: String,
     /// Whether the recipient asked it; a question the record does not
     /// attribute goes to the first interviewer, worded so as not to credit them.
@@ -165,23 +198,112 @@ impl Shared {
                 .iter()
                 .map(|person| english::reference_name(&person.name))
                 .collect(),
-            strengths: record.strengths.clone(),
+            strengths: record
+                .strengths
+                .iter()
+                .map(|text| prose::notes(text))
+                .collect(),
             topics: record
                 .interviewers
                 .iter()
-                .flat_map(|person| person.topics.iter().cloned())
+                .flat_map(|person| person.topics.iter().map(|topic| prose::notes(topic)))
                 .collect(),
+            seed: seed(record),
+            strength_of: assign_strengths(record),
         }
     }
+}
+
+/// A hash of what identifies the interview (FNV-1a), stable across runs.
+fn seed(record: &Record) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let date = record.interview_date.to_string();
+    for byte in [&record.company, &record.role, &date]
+        .iter()
+        .flat_map(|text| text.bytes().chain([0]))
+    {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The strength each interviewer's email reaffirms: the one the record
+/// pins to them, else, among the strengths used least so far, the one
+/// sharing the most words with their topics (the earliest on a tie).
+fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
+    if record.strengths.is_empty() {
+        return record
+            .interviewers
+            .iter()
+            .map(|person| person.strength.as_deref().map(Strength::new))
+            .collect();
+    }
+    let words: Vec<Vec<String>> = record
+        .strengths
+        .iter()
+        .map(|text| content_words(text))
+        .collect();
+    let mut used = vec![0usize; record.strengths.len()];
+    record
+        .interviewers
+        .iter()
+        .enumerate()
+        .map(|(index, person)| {
+            if let Some(pinned) = &person.strength {
+                if let Some(at) = record.strengths.iter().position(|text| text == pinned) {
+                    used[at] += 1;
+                }
+                return Some(Strength::new(pinned));
+            }
+            let topics: Vec<String> = person
+                .topics
+                .iter()
+                .flat_map(|topic| content_words(topic))
+                .collect();
+            let fewest = used.iter().copied().min().unwrap_or(0);
+            let count = record.strengths.len();
+            let best = (0..count)
+                .map(|offset| (index + offset) % count)
+                .filter(|&at| used[at] == fewest)
+                .max_by_key(|&at| {
+                    let overlap = words[at]
+                        .iter()
+                        .filter(|word| topics.contains(word))
+                        .count();
+                    // Earlier in the rotation wins a tie.
+                    (
+                        overlap,
+                        std::cmp::Reverse((at + count - index % count) % count),
+                    )
+                })?;
+            used[best] += 1;
+            Some(Strength::new(&record.strengths[best]))
+        })
+        .collect()
+}
+
+/// The words of `text` that carry meaning, lowercased, with a crude stem:
+/// "migrations" and "migration" match.
+fn content_words(text: &str) -> Vec<String> {
+    const SMALL: &[&str] = &[
+        "about", "after", "also", "and", "from", "have", "into", "more", "over", "than", "that",
+        "their", "them", "then", "this", "with", "your", "years", "year", "the", "for", "our",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|word| word.chars().count() > 2 && !SMALL.contains(&word.as_str()))
+        .map(|word| word.trim_end_matches('s').to_owned())
+        .collect()
 }
 
 impl Addressed {
     /// The variables of the draft for `step`: a card or email to one
     /// interviewer, or a follow-up to whoever the plan sends it to.
-    pub fn new(record: &Record, step: &Step) -> Self {
+    pub fn new(shared: &Shared, record: &Record, step: &Step) -> Self {
         match (step.who, record.interviewer(step.who)) {
             (Who::Interviewer(index), Some(person)) if !step.kind.is_follow_up() => {
-                Self::for_interviewer(record, step.kind, index, person)
+                Self::for_interviewer(shared, record, step.kind, index, person)
             }
             (_, Some(person)) => {
                 Self::for_follow_up(record, step, Recipient::interviewer(person), step.who)
@@ -195,14 +317,17 @@ impl Addressed {
     }
 
     /// The card or email to the interviewer at `index`.
-    fn for_interviewer(record: &Record, kind: Kind, index: usize, person: &Interviewer) -> Self {
+    fn for_interviewer(
+        shared: &Shared,
+        record: &Record,
+        kind: Kind,
+        index: usize,
+        person: &Interviewer,
+    ) -> Self {
         let answers = answered(record, |question| {
             (question.addressee() == index).then_some(question.asked_by == Some(index))
         });
-        let strength = match record.strengths.len() {
-            0 => None,
-            count => record.strengths.get(index % count).cloned(),
-        };
+        let strength = shared.strength_of.get(index).cloned().flatten();
         Addressed {
             kind,
             step: None,
@@ -230,7 +355,7 @@ impl Addressed {
                     .is_none_or(|index| question.addressee() == index)
                     .then_some(false)
             }),
-            strength: record.strengths.first().cloned(),
+            strength: record.strengths.first().map(|text| Strength::new(text)),
         }
     }
 }
@@ -244,8 +369,8 @@ fn answered(record: &Record, pick: impl Fn(&Question) -> Option<bool>) -> Vec<An
         .filter_map(|question| {
             Some(Answer {
                 asked_by_recipient: pick(question)?,
-                question: question.question.clone(),
-                answer: question.answer.clone()?,
+                question: prose::question(&question.question),
+                answer: prose::answer(question.answer.as_deref()?),
             })
         })
         .collect()
@@ -255,7 +380,11 @@ impl Recipient {
     /// An interviewer as a recipient.
     fn interviewer(person: &Interviewer) -> Self {
         Recipient {
-            topics: person.topics.clone(),
+            topics: person
+                .topics
+                .iter()
+                .map(|topic| prose::notes(topic))
+                .collect(),
             title: person.title.clone(),
             ..Self::named(&person.name, person.email.clone(), false)
         }

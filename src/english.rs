@@ -14,10 +14,20 @@ pub fn join_or<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 
 fn join<'a>(items: impl IntoIterator<Item = &'a str>, conjunction: &str) -> String {
     let items: Vec<&str> = items.into_iter().collect();
+    // An item that holds a comma or its own "and" would run into the next:
+    // such lists are separated by semicolons, or by "as well as".
+    let run_on = items.len() > 1
+        && items
+            .iter()
+            .any(|item| item.contains(", ") || item.contains(" and ") || item.contains(" or "));
     match items.as_slice() {
         [] => String::new(),
         [one] => (*one).to_owned(),
+        [first, second] if run_on && conjunction == "and" => {
+            format!("{first}, as well as {second}")
+        }
         [first, second] => format!("{first} {conjunction} {second}"),
+        [init @ .., last] if run_on => format!("{}; {conjunction} {last}", init.join("; ")),
         [init @ .., last] => format!("{}, {conjunction} {last}", init.join(", ")),
     }
 }
@@ -124,6 +134,14 @@ mod tests {
             assert_eq!(join_and(items.iter().copied()), expected);
         }
         assert_eq!(join_or(["x", "y", "z"]), "x, y, or z");
+        assert_eq!(
+            join_and(["the float pool pilot and its savings", "shared governance"]),
+            "the float pool pilot and its savings, as well as shared governance"
+        );
+        assert_eq!(
+            join_and(["pay bands", "R&D budgets and hiring", "on-call"]),
+            "pay bands; R&D budgets and hiring; and on-call"
+        );
     }
 
     #[test]

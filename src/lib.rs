@@ -49,6 +49,7 @@ pub mod lint;
 pub mod output;
 pub mod parallel;
 pub mod plan;
+pub mod prose;
 pub mod record;
 pub mod render;
 pub mod report;

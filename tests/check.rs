@@ -69,7 +69,7 @@ fn each_lint_fires_on_its_weakness() {
         (
             CLEAN.to_owned(),
             &["--card-words", "33"],
-            "record.yaml:14: warning: the card to Marcus Bell has 34 words, more than the 33 a note card holds; shorten its topics or raise --card-words",
+            "record.yaml:10: warning: the card to Priya Shah has 34 words, more than the 33 a note card holds; shorten its topics or raise --card-words",
         ),
         (
             CLEAN.replace("    answer: By event date.\n", ""),

@@ -153,6 +153,20 @@ fn typed_text(record: &Record) -> Vec<String> {
         .filter_map(|value| value.split_whitespace().next().map(str::to_owned))
         .collect();
     values.extend(words);
+    // The drafts print the candidate's notes as prose ("&" as "and", curly
+    // quotes) and answers and questions as sentences: each form is typed text.
+    let prose: Vec<String> = values
+        .iter()
+        .flat_map(|value| {
+            [
+                thankyou::prose::notes(value),
+                thankyou::prose::answer(value),
+                thankyou::prose::question(value),
+                thankyou::prose::strength(value),
+            ]
+        })
+        .collect();
+    values.extend(prose);
     let mut values: Vec<String> = values
         .into_iter()
         .map(|value| value.split_whitespace().collect::<Vec<_>>().join(" "))

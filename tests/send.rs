@@ -84,7 +84,7 @@ fn every_email_becomes_an_unsent_draft_a_client_can_read() {
         "\
 To: José Núñez <jose.nunez@eaux.example>
 From: Zoë Brontë <zoe@example.com>
-Subject: Thank you for the conversation
+Subject: Grateful for your time
 Date: Thu, 19 Nov 2026 09:00:00 +0000
 X-Unsent: 1
 Message-ID: <email.jos-e9-n-fa-f1-ez.2026-11-19.soci-e9-t-e9-g-e9-n-e9-rale-des-eaux@thankyou.invalid>

@@ -2,8 +2,10 @@
 //! words than a card holds, and notes of one kind that read as one form
 //! letter once names and topics are set aside.
 
+use std::collections::HashMap;
+
 use super::finding::Finding;
-use super::wording::Wording;
+use super::wording::{Wording, mask};
 use crate::english;
 use crate::record::{Kind, Record, Who};
 use crate::render::Draft;
@@ -38,12 +40,102 @@ pub fn card_lengths(record: &Record, drafts: &[Draft], budget: usize) -> Vec<Fin
         .collect()
 }
 
-/// A finding for each pair of drafts of one kind (and step) that read
-/// almost the same once their names and topics are masked.
-pub fn read_alike(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
-    let alike = |one: &Draft, other: &Draft| {
-        one.step.kind == other.step.kind && one.step.step == other.step.step
+/// Whether two drafts are of one kind (and step), so their readers may
+/// compare them.
+fn alike(one: &Draft, other: &Draft) -> bool {
+    one.step.kind == other.step.kind && one.step.step == other.step.step
+}
+
+/// What makes a draft personal: its recipient's name and first name, and
+/// what the candidate talked about with them.
+fn masks<'a>(record: &'a Record, draft: &'a Draft, first_name: &'a str) -> Vec<&'a str> {
+    let mut masks = vec![draft.step.to.as_str(), first_name];
+    if let Some(person) = record.interviewer(draft.step.who) {
+        masks.extend(person.topics.iter().map(String::as_str));
+    }
+    masks
+}
+
+/// The sentences of a draft's body: not its subject, greeting or sign-off.
+fn body_sentences(markdown: &str) -> Vec<&str> {
+    let paragraphs: Vec<&str> = markdown
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|paragraph| !paragraph.is_empty() && !paragraph.starts_with("Subject:"))
+        .collect();
+    let body = match paragraphs.as_slice() {
+        [_, body @ .., _] => body,
+        _ => &[],
     };
+    let mut sentences = Vec::new();
+    for paragraph in body {
+        let mut start = 0;
+        let bytes = paragraph.as_bytes();
+        for (index, c) in paragraph.char_indices() {
+            let ends = matches!(c, '.' | '!' | '?')
+                && bytes.get(index + 1).is_none_or(u8::is_ascii_whitespace);
+            if ends {
+                sentences.push(paragraph[start..=index].trim());
+                start = index + 1;
+            }
+        }
+        if start < paragraph.len() {
+            sentences.push(paragraph[start..].trim());
+        }
+    }
+    sentences
+}
+
+/// A finding for each pair of drafts of one kind that a panel comparing
+/// notes would take for one form letter: a sentence of their body the same
+/// once names and topics are masked, or most of their wording.
+pub fn form_letters(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
+    let mut reported = Vec::new();
+    let mut findings = shared_sentences(record, drafts, &mut reported);
+    findings.extend(read_alike(record, drafts, &reported));
+    findings
+}
+
+/// A finding for each pair of drafts of one kind that share a sentence of
+/// their body once names and topics are masked; the pairs go in `reported`.
+fn shared_sentences(
+    record: &Record,
+    drafts: &[Draft],
+    reported: &mut Vec<(usize, usize)>,
+) -> Vec<Finding> {
+    let mut seen: HashMap<(Kind, Option<u8>, String), usize> = HashMap::new();
+    let mut findings = Vec::new();
+    for (index, draft) in drafts.iter().enumerate() {
+        let first_name = english::first_name(&draft.step.to);
+        let masks = masks(record, draft, &first_name);
+        for sentence in body_sentences(&draft.markdown) {
+            if sentence.split_whitespace().count() < 4 {
+                continue;
+            }
+            let key = mask(sentence, &masks).to_lowercase();
+            let earlier = *seen
+                .entry((draft.step.kind, draft.step.step, key))
+                .or_insert(index);
+            if earlier != index && !reported.contains(&(earlier, index)) {
+                reported.push((earlier, index));
+                findings.push(Finding {
+                    line: None,
+                    message: format!(
+                        "the {}s to {} share the sentence \u{201C}{sentence}\u{201D}; interviewers compare notes, so reword it in one of them",
+                        draft.step.kind.label(),
+                        english::join_and([drafts[earlier].step.to.as_str(), draft.step.to.as_str()])
+                    ),
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// A finding for each pair of drafts of one kind (and step), not already
+/// `reported`, that read almost the same once their names and topics are
+/// masked.
+fn read_alike(record: &Record, drafts: &[Draft], reported: &[(usize, usize)]) -> Vec<Finding> {
     // Only drafts with a sibling of the same kind can read alike.
     let wordings: Vec<Option<Wording>> = drafts
         .iter()
@@ -51,13 +143,11 @@ pub fn read_alike(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
             if drafts.iter().filter(|other| alike(draft, other)).count() < 2 {
                 return None;
             }
-            let to = draft.step.to.as_str();
-            let first_name = english::first_name(to);
-            let mut masks = vec![to, first_name.as_str()];
-            if let Some(person) = record.interviewer(draft.step.who) {
-                masks.extend(person.topics.iter().map(String::as_str));
-            }
-            Some(Wording::new(&draft.markdown, &masks))
+            let first_name = english::first_name(&draft.step.to);
+            Some(Wording::new(
+                &draft.markdown,
+                &masks(record, draft, &first_name),
+            ))
         })
         .collect();
     let mut findings = Vec::new();
@@ -66,7 +156,11 @@ pub fn read_alike(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
             let (Some(one), Some(other)) = (&wordings[index], &wordings[index + 1 + offset]) else {
                 continue;
             };
-            if alike(first, second) && one.similarity(other) > SAME_WORDING {
+            let pair = (index, index + 1 + offset);
+            if alike(first, second)
+                && !reported.contains(&pair)
+                && one.similarity(other) > SAME_WORDING
+            {
                 findings.push(Finding {
                     line: None,
                     message: format!(

@@ -1,9 +1,11 @@
 //! Warnings about what would make a weak note, found before anything is
 //! sent: in the record ([`record`]: a missing topic, a personal address, an
-//! unanswered question) and in its drafts ([`drafts`]: a card too long for
+//! unanswered question), in its words ([`craft`]: an answer that is a note,
+//! a perk as the only topic, a strength no sentence takes) and in its drafts ([`drafts`]: a card too long for
 //! its card, two notes that read as one form letter). `check` and `render`
 //! both call [`findings`].
 
+mod craft;
 mod drafts;
 mod finding;
 mod record;
@@ -30,8 +32,9 @@ pub struct Options {
 /// that read alike.
 pub fn findings(record: &Record, drafts: &[Draft], options: &Options) -> Vec<Finding> {
     let mut findings = record::findings(record, &options.today);
+    findings.extend(craft::findings(record));
     findings.extend(drafts::card_lengths(record, drafts, options.card_words));
     findings.sort_by_key(|finding| finding.line);
-    findings.extend(drafts::read_alike(record, drafts));
+    findings.extend(drafts::form_letters(record, drafts));
     findings
 }

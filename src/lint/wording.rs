@@ -81,7 +81,7 @@ fn word_hash(word: &str) -> u64 {
 
 /// `text` with each of `phrases` replaced by a bullet, longest first;
 /// borrowed as it is when none occurs.
-fn mask<'a>(text: &'a str, phrases: &[&str]) -> Cow<'a, str> {
+pub fn mask<'a>(text: &'a str, phrases: &[&str]) -> Cow<'a, str> {
     let mut masked = Cow::Borrowed(text);
     let mut phrases: Vec<&str> = phrases
         .iter()

@@ -69,6 +69,7 @@ impl Checker<'_> {
                 .iter()
                 .map(|question| line(&question.question))
                 .collect(),
+            strengths: raw.strengths.iter().map(line).collect(),
             interviewers: Vec::new(),
         };
         let interviewers = self.check_interviewers(raw.interviewers.value, &mut lines)?;
@@ -99,7 +100,11 @@ impl Checker<'_> {
             recruiter,
             interviewers,
             unanswered_questions,
-            strengths: raw.strengths.into_iter().map(String::from).collect(),
+            strengths: raw
+                .strengths
+                .into_iter()
+                .map(|strength| strength.value.into())
+                .collect(),
             tone: raw.tone,
             max_checkins,
             log: Vec::new(),
@@ -147,6 +152,7 @@ impl Checker<'_> {
                     .into_iter()
                     .map(|topic| topic.value.into())
                     .collect(),
+                strength: person.strength.map(String::from),
             });
         }
         Ok(interviewers)

@@ -120,6 +120,8 @@ pub struct Lines {
     pub interviewers: Vec<PersonLines>,
     /// Each unanswered question's `question:` line.
     pub questions: Vec<usize>,
+    /// Each strength's line.
+    pub strengths: Vec<usize>,
 }
 
 /// Where one interviewer is written.
@@ -170,6 +172,8 @@ pub struct Interviewer {
     pub email: Option<String>,
     /// What the candidate and this person talked about.
     pub topics: Vec<String>,
+    /// The strength to reaffirm to this person, when the record pins one.
+    pub strength: Option<String>,
 }
 
 /// A question the candidate could not answer well in the interview.

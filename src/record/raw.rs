@@ -35,7 +35,8 @@ pub(super) struct RawRecord {
     pub(super) unanswered_questions: Vec<RawQuestion>,
     /// What you want to reaffirm about your fit, as phrases that follow "I'd bring".
     #[serde(default)]
-    pub(super) strengths: Vec<Text>,
+    #[schemars(with = "Vec<Text>")]
+    pub(super) strengths: Vec<Spanned<Text>>,
     /// `warm` (the default) or `formal`.
     #[serde(default)]
     pub(super) tone: Tone,
@@ -108,6 +109,10 @@ pub(super) struct RawInterviewer {
     #[serde(default)]
     #[schemars(with = "Vec<Text>")]
     pub(super) topics: Vec<Spanned<Text>>,
+    /// The strength to reaffirm in your email to this person; by default
+    /// the one of `strengths` closest to what you talked about.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub(super) strength: Option<Text>,
 }
 
 /// A question you could not answer well in the interview.

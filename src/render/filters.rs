@@ -1,4 +1,5 @@
-//! The filters templates use to write English: list joining, names, dates.
+//! The filters templates use to write English (list joining, names,
+//! dates), and `choose`, which picks this draft's phrasing for each slot.
 //!
 //! Each filter is a thin wrapper over [`crate::english`], so the rules are
 //! tested once there and templates stay short.
@@ -21,6 +22,40 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("weekday", weekday);
     tera.register_filter("sentence", sentence);
     tera.register_filter("take", take);
+    tera.register_filter("quote", quote);
+    tera.register_function("choose", choose);
+}
+
+/// `choose(slot="opening", of=10)` -> which of the `of` phrasings written
+/// for `slot` this draft uses, from the draft's `variant` and the record's
+/// `seed`: drafts of one kind get different phrasings in every slot while
+/// there are enough, and never the same set of them.
+pub fn choose(kwargs: Kwargs, state: &State) -> TeraResult<usize> {
+    let slot: &str = kwargs.must_get("slot")?;
+    let of: usize = kwargs.must_get("of")?;
+    let variant: usize = state.get("variant")?.unwrap_or(0);
+    let seed: u64 = state.get("seed")?.unwrap_or(0);
+    Ok(phrasing(slot, of, variant, seed))
+}
+
+/// The phrasing of `slot` (out of `of`) for the draft at `variant`: the
+/// first `of` drafts take each phrasing once, in an order that starts at a
+/// place of the slot's own; each later round shifts by a step of the
+/// slot's own, so two drafts never share every phrasing.
+pub fn phrasing(slot: &str, of: usize, variant: usize, seed: u64) -> usize {
+    if of < 2 {
+        return 0;
+    }
+    let mut hash = seed ^ 0xcbf2_9ce4_8422_2325;
+    for byte in slot.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let of64 = of as u64;
+    let start = usize::try_from(hash % of64).unwrap_or(0);
+    let step = 1 + usize::try_from((hash >> 32) % (of64 - 1)).unwrap_or(0);
+    let round = variant / of;
+    (variant + start + round * step) % of
 }
 
 /// `["A", "B", "C"] | and_list` -> `A, B, and C`.
@@ -55,6 +90,20 @@ pub fn sentence(text: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     Ok(english::sentence_end(text, mark.unwrap_or(".")))
 }
 
+/// `question | quote` -> `“How would you shard it?”`, to sit inside a
+/// sentence; `quote(end=true)` ends the sentence too, adding a full stop
+/// inside the quotes when the text has no mark of its own.
+pub fn quote(text: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    let end: Option<bool> = kwargs.get("end")?;
+    let text = text.trim();
+    let stop = if end.unwrap_or(false) && !text.ends_with(['.', '!', '?']) {
+        "."
+    } else {
+        ""
+    };
+    Ok(format!("\u{201C}{text}{stop}\u{201D}"))
+}
+
 /// `items | take(n=2)` -> the first two items.
 pub fn take(items: Vec<Value>, kwargs: Kwargs, _: &State) -> TeraResult<Vec<Value>> {
     let count: usize = kwargs.must_get("n")?;
@@ -68,6 +117,8 @@ fn iso(date: &str) -> TeraResult<jiff::civil::Date> {
 
 #[cfg(test)]
 mod tests {
+    use super::phrasing;
+
     use tera::{Context, Tera};
 
     fn render(template: &str, context: &Context) -> String {
@@ -75,6 +126,41 @@ mod tests {
         super::register(&mut tera);
         tera.add_raw_template("t", template).unwrap();
         tera.render("t", context).unwrap()
+    }
+
+    #[test]
+    fn a_panel_gets_a_phrasing_each_while_there_are_enough() {
+        for seed in [0, 7, 12_345_678_901] {
+            let chosen: Vec<usize> = (0..10).map(|v| phrasing("opening", 10, v, seed)).collect();
+            let mut distinct = chosen.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            assert_eq!(distinct.len(), 10, "{chosen:?}");
+        }
+    }
+
+    #[test]
+    fn past_the_pool_no_two_drafts_share_every_phrasing() {
+        let slots = [
+            ("opening", 8),
+            ("topic", 8),
+            ("interest", 9),
+            ("signoff", 8),
+        ];
+        let sets: Vec<Vec<usize>> = (0..20)
+            .map(|v| {
+                slots
+                    .iter()
+                    .map(|(slot, of)| phrasing(slot, *of, v, 42))
+                    .collect()
+            })
+            .collect();
+        for (index, set) in sets.iter().enumerate() {
+            assert!(
+                !sets[..index].contains(set),
+                "draft {index} repeats {set:?}"
+            );
+        }
     }
 
     #[test]
@@ -93,6 +179,12 @@ mod tests {
             ("{{ date | weekday }}", "Thursday"),
             ("{{ 'By date' | sentence }}", "By date."),
             ("{{ 'Why' | sentence(mark='?') }}", "Why?"),
+            ("{{ 'Why?' | quote }}", "\u{201C}Why?\u{201D}"),
+            (
+                "{{ 'Tell me more' | quote(end=true) }}",
+                "\u{201C}Tell me more.\u{201D}",
+            ),
+            ("{{ 'Why?' | quote(end=true) }}", "\u{201C}Why?\u{201D}"),
         ] {
             assert_eq!(render(template, &context), expected, "{template}");
         }

@@ -1,0 +1,140 @@
+//! What in the candidate's own words would not read well in a note: an
+//! answer written as a note to self, a person with whom you discussed
+//! only pay or perks, a strength no sentence can take.
+
+use super::finding::Finding;
+use crate::prose::{self, Shape};
+use crate::record::Record;
+
+/// Words that mark a topic as being about the package, not the work.
+const PERKS: &[&str] = &[
+    "pay",
+    "salary",
+    "salaries",
+    "compensation",
+    "bonus",
+    "bonuses",
+    "equity",
+    "stock",
+    "options",
+    "benefits",
+    "perks",
+    "pension",
+    "401k",
+    "vacation",
+    "holiday",
+    "holidays",
+    "pto",
+    "leave",
+    "hybrid",
+    "remote",
+    "home",
+    "wfh",
+    "parking",
+    "relocation",
+    "commute",
+    "hours",
+    "schedule",
+];
+
+/// Findings about how the record's words will read in the drafts.
+pub fn findings(record: &Record) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let lines = &record.lines;
+    for (index, question) in record.unanswered_questions.iter().enumerate() {
+        let Some(answer) = &question.answer else {
+            continue;
+        };
+        if reads_as_a_note(answer) {
+            findings.push(Finding::at(
+                lines.questions.get(index).copied().unwrap_or(0),
+                format!(
+                    "the answer `{answer}` reads as a note to yourself; the email quotes it after a colon, but it reads better as the sentence you would say"
+                ),
+            ));
+        }
+    }
+    for (index, person) in record.interviewers.iter().enumerate() {
+        if !person.topics.is_empty() && person.topics.iter().all(|topic| is_a_perk(topic)) {
+            let at = lines.interviewers.get(index).map_or(0, |lines| lines.name);
+            findings.push(Finding::at(
+                at,
+                format!(
+                    "the only thing you list with {} is about pay or perks; a thank-you note should recall the work you talked about, so add a topic about the role",
+                    person.name
+                ),
+            ));
+        }
+    }
+    for (index, strength) in record.strengths.iter().enumerate() {
+        if prose::shape(strength) == Shape::Sentence {
+            findings.push(Finding::at(
+                lines.strengths.get(index).copied().unwrap_or(0),
+                format!(
+                    "the strength `{strength}` is a sentence, which no note can fit into; write it as a phrase that follows \"I'd bring\", such as \"five years running Kafka in production\""
+                ),
+            ));
+        }
+    }
+    findings
+}
+
+/// Whether an answer is a fragment or a note rather than a sentence: very
+/// short, or opening with a lowercase word no sentence starts with.
+fn reads_as_a_note(answer: &str) -> bool {
+    let words: Vec<&str> = answer.split_whitespace().collect();
+    let first = words.first().copied().unwrap_or_default();
+    let lowercase_start = first.chars().next().is_some_and(char::is_lowercase)
+        && !prose::SENTENCE_STARTS.contains(&first.to_lowercase().trim_end_matches([',', ':']));
+    words.len() < 3 || lowercase_start
+}
+
+/// Whether a topic is only about the package: every word that carries
+/// meaning is a perk word.
+fn is_a_perk(topic: &str) -> bool {
+    let words: Vec<String> = topic
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|word| {
+            word.len() > 2
+                && !matches!(
+                    word.as_str(),
+                    "the"
+                        | "and"
+                        | "for"
+                        | "our"
+                        | "your"
+                        | "working"
+                        | "work"
+                        | "from"
+                        | "policy"
+                        | "days"
+                        | "time"
+                        | "package"
+                )
+        })
+        .collect();
+    !words.is_empty() && words.iter().all(|word| PERKS.contains(&word.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notes_are_told_from_sentences() {
+        assert!(reads_as_a_note("statsmodels for the logistic fits"));
+        assert!(reads_as_a_note("By date."));
+        assert!(!reads_as_a_note("by event date, then by region"));
+        assert!(!reads_as_a_note("I would partition by event date."));
+    }
+
+    #[test]
+    fn perks_are_told_from_work() {
+        assert!(is_a_perk("hybrid working"));
+        assert!(is_a_perk("the salary and benefits"));
+        assert!(is_a_perk("PTO policy"));
+        assert!(!is_a_perk("the on-call rotation and its hours"));
+        assert!(!is_a_perk("moving batch jobs to streaming"));
+    }
+}
