@@ -111,12 +111,13 @@ pub struct Strength {
 }
 
 impl Strength {
-    fn new(text: &str) -> Self {
-        Strength {
+    /// The strength `text`, or `None` when it has no word to say.
+    fn new(text: &str) -> Option<Self> {
+        text.chars().any(char::is_alphanumeric).then(|| Strength {
             text: text.to_owned(),
             phrase: prose::strength(text),
             shape: prose::shape(text),
-        }
+        })
     }
 }
 
@@ -236,7 +237,7 @@ fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
         return record
             .interviewers
             .iter()
-            .map(|person| person.strength.as_deref().map(Strength::new))
+            .map(|person| person.strength.as_deref().and_then(Strength::new))
             .collect();
     }
     let words: Vec<Vec<String>> = record
@@ -254,7 +255,7 @@ fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
                 if let Some(at) = record.strengths.iter().position(|text| text == pinned) {
                     used[at] += 1;
                 }
-                return Some(Strength::new(pinned));
+                return Strength::new(pinned);
             }
             let topics: Vec<String> = person
                 .topics
@@ -278,7 +279,7 @@ fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
                     )
                 })?;
             used[best] += 1;
-            Some(Strength::new(&record.strengths[best]))
+            Strength::new(&record.strengths[best])
         })
         .collect()
 }
@@ -355,7 +356,10 @@ impl Addressed {
                     .is_none_or(|index| question.addressee() == index)
                     .then_some(false)
             }),
-            strength: record.strengths.first().map(|text| Strength::new(text)),
+            strength: record
+                .strengths
+                .first()
+                .and_then(|text| Strength::new(text)),
         }
     }
 }

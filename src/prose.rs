@@ -192,7 +192,7 @@ pub fn shape(strength: &str) -> Shape {
 /// low-power firmware".
 pub fn strength(text: &str) -> String {
     let text = notes(text.trim());
-    let text = text.trim_end_matches(['.', ',', ';']);
+    let text = text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';'));
     let mut words = text.splitn(2, ' ');
     let first = words.next().unwrap_or_default();
     let rest = words.next().unwrap_or_default();
@@ -207,7 +207,7 @@ pub fn strength(text: &str) -> String {
         Shape::Gerund => format!("my experience {}", lowercase_first(text)),
         Shape::Noun | Shape::Sentence => match first.to_lowercase().as_str() {
             "my" => text.to_owned(),
-            "a" | "an" | "the" => format!("my {rest}"),
+            "a" | "an" | "the" if !rest.trim().is_empty() => format!("my {rest}"),
             head if HEADS.contains(&head) || OWNED.contains(&last.as_str()) => {
                 format!("my {}", lowercase_first(text))
             }

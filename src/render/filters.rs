@@ -92,10 +92,14 @@ pub fn sentence(text: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 
 /// `question | quote` -> `“How would you shard it?”`, to sit inside a
 /// sentence; `quote(end=true)` ends the sentence too, adding a full stop
-/// inside the quotes when the text has no mark of its own.
+/// inside the quotes when the text has no mark of its own. Quotes inside
+/// the text become single ones: `“Your take on ‘quick wins’?”`.
 pub fn quote(text: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let end: Option<bool> = kwargs.get("end")?;
-    let text = text.trim();
+    let text = text
+        .trim()
+        .replace('\u{201C}', "\u{2018}")
+        .replace('\u{201D}', "\u{2019}");
     let stop = if end.unwrap_or(false) && !text.ends_with(['.', '!', '?']) {
         "."
     } else {
@@ -185,6 +189,10 @@ mod tests {
                 "\u{201C}Tell me more.\u{201D}",
             ),
             ("{{ 'Why?' | quote(end=true) }}", "\u{201C}Why?\u{201D}"),
+            (
+                "{{ 'Your take on \u{201C}quick wins\u{201D}?' | quote }}",
+                "\u{201C}Your take on \u{2018}quick wins\u{2019}?\u{201D}",
+            ),
         ] {
             assert_eq!(render(template, &context), expected, "{template}");
         }
