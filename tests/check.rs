@@ -60,7 +60,7 @@ fn a_clean_record_has_no_warnings() {
 
 #[test]
 fn each_lint_fires_on_its_weakness() {
-    let cases: [(String, &[&str], &str); 8] = [
+    let cases: [(String, &[&str], &str); 11] = [
         (
             CLEAN.replace("    topics:\n      - the schema registry you built\n", ""),
             &[],
@@ -105,6 +105,21 @@ fn each_lint_fires_on_its_weakness() {
             CLEAN.replace("priya.shah@northwind.example", "priya.shah@gmail.com"),
             &[],
             "record.yaml:11: warning: priya.shah@gmail.com looks like a personal address; write to Priya Shah's work address instead",
+        ),
+        (
+            CLEAN.replace("answer: By event date.", "answer: statsmodels for the fits"),
+            &[],
+            "record.yaml:19: warning: the answer `statsmodels for the fits` reads as a note to yourself; the email quotes it after a colon, but it reads better as the sentence you would say",
+        ),
+        (
+            CLEAN.replace("the schema registry you built", "hybrid working"),
+            &[],
+            "record.yaml:14: warning: the only thing you list with Marcus Bell is about pay or perks; a thank-you note should recall the work you talked about, so add a topic about the role",
+        ),
+        (
+            format!("{CLEAN}strengths:\n  - I am a hard worker.\n"),
+            &[],
+            "record.yaml:22: warning: the strength `I am a hard worker.` is a sentence, which no note can fit into; write it as a phrase that follows \"I'd bring\", such as \"five years running Kafka in production\"",
         ),
     ];
     for (record, extra, expected) in cases {

@@ -102,6 +102,17 @@ fn shared_ratio(a: &str, b: &str) -> f64 {
     2.0 * table[0][0] as f64 / (a.len() + b.len()).max(1) as f64
 }
 
+/// Phrases that rank one panellist above the others, who compare notes.
+const RANKING: &[&str] = &[
+    "highlight of my",
+    "most rewarding",
+    "favorite conversation",
+    "favourite conversation",
+    "best part of",
+    "stood out most",
+    "the most memorable",
+];
+
 /// Words a sentence may well start with more than once in a note.
 const COMMON_STARTS: &[&str] = &[
     "i", "i’d", "i’m", "i’ve", "i’ll", "the", "a", "it", "my", "your", "you", "thank", "thanks",
@@ -117,7 +128,17 @@ fn faults(record: &Record, drafts: &[Draft]) -> Vec<String> {
         let label = format!("{} to {}", read.kind, read.to);
         let text = to_text(&draft.markdown);
         let body = &read.body;
-        let checks: [(&str, bool); 5] = [
+        let checks: [(&str, bool); 7] = [
+            (
+                "a phrase that ranks the reader above the panel",
+                RANKING
+                    .iter()
+                    .any(|phrase| body.to_lowercase().contains(phrase)),
+            ),
+            (
+                "a Markdown sign-off that a renderer would run into one line",
+                soft_breaks_in_sign_off(&draft.markdown),
+            ),
             (
                 "a sentence that starts in lowercase",
                 has_lowercase_start(body),
@@ -208,6 +229,21 @@ fn faults(record: &Record, drafts: &[Draft]) -> Vec<String> {
         }
     }
     faults
+}
+
+/// Whether a line of the Markdown sign-off block (the sign-off, the name,
+/// the contact lines) but the last ends without a hard break (`\`).
+fn soft_breaks_in_sign_off(markdown: &str) -> bool {
+    let block = markdown
+        .trim_end()
+        .rsplit("\n\n")
+        .next()
+        .unwrap_or_default();
+    let lines: Vec<&str> = block.lines().collect();
+    lines.len() > 1
+        && lines[..lines.len() - 1]
+            .iter()
+            .any(|line| !line.ends_with('\\'))
 }
 
 /// A sentence ending and a lowercase word after it. A quoted question may
