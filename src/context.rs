@@ -73,6 +73,9 @@ pub struct Shared {
     /// The strength each interviewer's email reaffirms, by position.
     #[serde(skip)]
     strength_of: Vec<Option<Strength>>,
+    /// The strength the check-ins and the closing note reaffirm: the first.
+    #[serde(skip)]
+    follow_up_strength: Option<Strength>,
 }
 
 /// The variables of one draft: what it is and who it is for.
@@ -211,6 +214,10 @@ impl Shared {
                 .collect(),
             seed: seed(record),
             strength_of: assign_strengths(record),
+            follow_up_strength: record
+                .strengths
+                .first()
+                .and_then(|text| Strength::new(text)),
         }
     }
 }
@@ -306,13 +313,17 @@ impl Addressed {
             (Who::Interviewer(index), Some(person)) if !step.kind.is_follow_up() => {
                 Self::for_interviewer(shared, record, step.kind, index, person)
             }
-            (_, Some(person)) => {
-                Self::for_follow_up(record, step, Recipient::interviewer(person), step.who)
-            }
+            (_, Some(person)) => Self::for_follow_up(
+                shared,
+                record,
+                step,
+                Recipient::interviewer(person),
+                step.who,
+            ),
             (_, None) => {
                 let email = record.email(step.who).map(str::to_owned);
                 let recipient = Recipient::recruiter(record.name(step.who), email);
-                Self::for_follow_up(record, step, recipient, step.who)
+                Self::for_follow_up(shared, record, step, recipient, step.who)
             }
         }
     }
@@ -341,7 +352,13 @@ impl Addressed {
 
     /// A check-in or the closing note to `recipient`; when they are an
     /// interviewer, only their own questions come up.
-    fn for_follow_up(record: &Record, step: &Step, recipient: Recipient, who: Who) -> Self {
+    fn for_follow_up(
+        shared: &Shared,
+        record: &Record,
+        step: &Step,
+        recipient: Recipient,
+        who: Who,
+    ) -> Self {
         let interviewer = match who {
             Who::Interviewer(index) => Some(index),
             Who::Recruiter => None,
@@ -356,10 +373,7 @@ impl Addressed {
                     .is_none_or(|index| question.addressee() == index)
                     .then_some(false)
             }),
-            strength: record
-                .strengths
-                .first()
-                .and_then(|text| Strength::new(text)),
+            strength: shared.follow_up_strength.clone(),
         }
     }
 }

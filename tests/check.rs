@@ -188,3 +188,28 @@ fn colour_only_when_asked_and_never_with_no_color() {
         .run();
     assert!(!piped.stderr.contains('\u{1b}'), "no colour off a terminal");
 }
+
+#[test]
+fn drafts_of_a_panel_that_share_a_sentence_are_named() {
+    let same = b"Hi {{ recipient.first_name }},\n\nThank you for the conversation on {{ interview_date | weekday }} about the work.\n\nBest,\\\n{{ candidate.first_name }}\n";
+    let output = Test::new()
+        .record(CLEAN)
+        .file("mine/card.warm.md", same)
+        .args([
+            "check",
+            "record.yaml",
+            "--today",
+            "2026-11-25",
+            "--templates",
+            "mine",
+        ])
+        .any_stderr()
+        .run();
+    assert!(
+        output.stderr.contains(
+            "record.yaml: warning: the cards to Priya Shah and Marcus Bell share the sentence “Thank you for the conversation on Thursday about the work.”; interviewers compare notes, so reword it in one of them"
+        ),
+        "{}",
+        output.stderr
+    );
+}

@@ -2,6 +2,7 @@
 //! words than a card holds, and notes of one kind that read as one form
 //! letter once names and topics are set aside.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::finding::Finding;
@@ -90,38 +91,56 @@ fn body_sentences(markdown: &str) -> Vec<&str> {
 /// notes would take for one form letter: a sentence of their body the same
 /// once names and topics are masked, or most of their wording.
 pub fn form_letters(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
+    // Only drafts with a sibling of the same kind can read alike; each is
+    // masked once, for both comparisons.
+    let mut kinds: HashMap<(Kind, Option<u8>), usize> = HashMap::new();
+    for draft in drafts {
+        *kinds.entry((draft.step.kind, draft.step.step)).or_default() += 1;
+    }
+    let masked: Vec<Option<Cow<str>>> = drafts
+        .iter()
+        .map(|draft| {
+            if kinds[&(draft.step.kind, draft.step.step)] < 2 {
+                return None;
+            }
+            let first_name = english::first_name(&draft.step.to);
+            Some(mask(&draft.markdown, &masks(record, draft, &first_name)))
+        })
+        .collect();
     let mut reported = Vec::new();
-    let mut findings = shared_sentences(record, drafts, &mut reported);
-    findings.extend(read_alike(record, drafts, &reported));
+    let mut findings = shared_sentences(drafts, &masked, &mut reported);
+    findings.extend(read_alike(drafts, &masked, &reported));
     findings
 }
 
 /// A finding for each pair of drafts of one kind that share a sentence of
 /// their body once names and topics are masked; the pairs go in `reported`.
 fn shared_sentences(
-    record: &Record,
     drafts: &[Draft],
+    masked: &[Option<Cow<str>>],
     reported: &mut Vec<(usize, usize)>,
 ) -> Vec<Finding> {
-    let mut seen: HashMap<(Kind, Option<u8>, String), usize> = HashMap::new();
+    let mut seen: HashMap<(Kind, Option<u8>, u64), usize> = HashMap::new();
     let mut findings = Vec::new();
-    for (index, draft) in drafts.iter().enumerate() {
-        let first_name = english::first_name(&draft.step.to);
-        let masks = masks(record, draft, &first_name);
-        for sentence in body_sentences(&draft.markdown) {
+    for (index, (draft, text)) in drafts.iter().zip(masked).enumerate() {
+        let Some(text) = text else { continue };
+        for (place, sentence) in body_sentences(text).into_iter().enumerate() {
             if sentence.split_whitespace().count() < 4 {
                 continue;
             }
-            let key = mask(sentence, &masks).to_lowercase();
-            let earlier = *seen
-                .entry((draft.step.kind, draft.step.step, key))
-                .or_insert(index);
+            let key = (draft.step.kind, draft.step.step, sentence_hash(sentence));
+            let earlier = *seen.entry(key).or_insert(index);
             if earlier != index && !reported.contains(&(earlier, index)) {
                 reported.push((earlier, index));
+                // Quote the sentence as the reader sees it, names and all.
+                let original = body_sentences(&draft.markdown)
+                    .get(place)
+                    .copied()
+                    .unwrap_or(sentence);
                 findings.push(Finding {
                     line: None,
                     message: format!(
-                        "the {}s to {} share the sentence \u{201C}{sentence}\u{201D}; interviewers compare notes, so reword it in one of them",
+                        "the {}s to {} share the sentence \u{201C}{original}\u{201D}; interviewers compare notes, so reword it in one of them",
                         draft.step.kind.label(),
                         english::join_and([drafts[earlier].step.to.as_str(), draft.step.to.as_str()])
                     ),
@@ -132,23 +151,27 @@ fn shared_sentences(
     findings
 }
 
+/// A case-insensitive hash of a sentence (FNV-1a over its lowercase letters).
+fn sentence_hash(sentence: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in sentence.chars().flat_map(char::to_lowercase) {
+        hash ^= u64::from(u32::from(c));
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 /// A finding for each pair of drafts of one kind (and step), not already
 /// `reported`, that read almost the same once their names and topics are
 /// masked.
-fn read_alike(record: &Record, drafts: &[Draft], reported: &[(usize, usize)]) -> Vec<Finding> {
-    // Only drafts with a sibling of the same kind can read alike.
-    let wordings: Vec<Option<Wording>> = drafts
+fn read_alike(
+    drafts: &[Draft],
+    masked: &[Option<Cow<str>>],
+    reported: &[(usize, usize)],
+) -> Vec<Finding> {
+    let wordings: Vec<Option<Wording>> = masked
         .iter()
-        .map(|draft| {
-            if drafts.iter().filter(|other| alike(draft, other)).count() < 2 {
-                return None;
-            }
-            let first_name = english::first_name(&draft.step.to);
-            Some(Wording::new(
-                &draft.markdown,
-                &masks(record, draft, &first_name),
-            ))
-        })
+        .map(|text| text.as_deref().map(|text| Wording::new(text, &[])))
         .collect();
     let mut findings = Vec::new();
     for (index, first) in drafts.iter().enumerate() {
