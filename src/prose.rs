@@ -27,17 +27,17 @@ pub fn notes(text: &str) -> String {
     out
 }
 
-/// Words that start a sentence a candidate would write lowercase by habit
-/// in notes ("by event date", "we would…"), so they can be capitalised; a
-/// first word not listed here may be a name that keeps its case
-/// ("statsmodels", "iOS").
+/// Words that open a sentence with its subject ("we would…", "i'd start…"),
+/// which a candidate may type lowercase in notes, so they can be
+/// capitalised. Anything else stays as typed: a fragment ("by event date",
+/// "a private talk first") reads well after a colon in lowercase, and the
+/// first word may be a name that keeps its case ("statsmodels", "iOS").
 pub const SENTENCE_STARTS: &[&str] = &[
-    "a", "after", "all", "an", "and", "any", "as", "at", "because", "before", "both", "but", "by",
-    "each", "every", "first", "for", "from", "given", "honestly", "how", "i", "i'd", "i'll", "i'm",
-    "i've", "if", "in", "instead", "it", "it's", "looking", "most", "my", "no", "not", "now", "of",
-    "on", "once", "one", "only", "our", "over", "rather", "since", "so", "some", "start", "that",
-    "the", "then", "there", "these", "they", "this", "those", "to", "today", "two", "use", "using",
-    "we", "we'd", "what", "when", "where", "which", "while", "with", "without", "yes", "you",
+    "after", "all", "as", "because", "before", "both", "but", "each", "every", "given", "honestly",
+    "how", "i", "i'd", "i'll", "i'm", "i've", "if", "instead", "it", "it's", "most", "my", "no",
+    "not", "now", "once", "only", "our", "rather", "since", "so", "that", "there", "these", "they",
+    "this", "those", "today", "we", "we'd", "we'll", "what", "when", "where", "which", "while",
+    "yes", "you",
 ];
 
 /// An answer as the end of a sentence: its first letter capitalised when
@@ -257,7 +257,11 @@ mod tests {
         for (typed, written) in [
             (
                 "by event date, then by region",
-                "By event date, then by region.",
+                "by event date, then by region.",
+            ),
+            (
+                "a private talk first, then HR",
+                "a private talk first, then HR.",
             ),
             (
                 "statsmodels for the logistic fits",

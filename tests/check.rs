@@ -24,7 +24,7 @@ interviewers:
       - the schema registry you built
 unanswered_questions:
   - question: How would you partition the events table?
-    answer: By event date.
+    answer: I would partition it by event date.
 ";
 
 fn check(record: &str, extra: &[&str]) -> (String, i32) {
@@ -67,12 +67,12 @@ fn each_lint_fires_on_its_weakness() {
             "record.yaml:14: warning: Marcus Bell has no topics, so their notes can only be generic; add what you talked about under `topics`",
         ),
         (
-            CLEAN.to_owned(),
-            &["--card-words", "33"],
-            "record.yaml:10: warning: the card to Priya Shah has 34 words, more than the 33 a note card holds; shorten its topics or raise --card-words",
+            CLEAN.replace("the schema registry you built", "Avro"),
+            &["--card-words", "31"],
+            "record.yaml:10: warning: the card to Priya Shah has 32 words, more than the 31 a note card holds; shorten its topics or raise --card-words",
         ),
         (
-            CLEAN.replace("    answer: By event date.\n", ""),
+            CLEAN.replace("    answer: I would partition it by event date.\n", ""),
             &[],
             "record.yaml:19: warning: this question has no answer yet, so the email to Priya Shah leaves it out; add `answer:`",
         ),
@@ -107,7 +107,10 @@ fn each_lint_fires_on_its_weakness() {
             "record.yaml:11: warning: priya.shah@gmail.com looks like a personal address; write to Priya Shah's work address instead",
         ),
         (
-            CLEAN.replace("answer: By event date.", "answer: statsmodels for the fits"),
+            CLEAN.replace(
+                "answer: I would partition it by event date.",
+                "answer: statsmodels for the fits",
+            ),
             &[],
             "record.yaml:19: warning: the answer `statsmodels for the fits` reads as a note to yourself; the email quotes it after a colon, but it reads better as the sentence you would say",
         ),
@@ -129,7 +132,7 @@ fn each_lint_fires_on_its_weakness() {
 
 #[test]
 fn warnings_pass_unless_denied_and_errors_fail() {
-    let weak = CLEAN.replace("    answer: By event date.\n", "");
+    let weak = CLEAN.replace("    answer: I would partition it by event date.\n", "");
     assert_eq!(check(&weak, &[]).1, 0);
     let (stderr, status) = check(&weak, &["--deny-warnings"]);
     assert_eq!(status, 1);
@@ -145,7 +148,7 @@ fn warnings_pass_unless_denied_and_errors_fail() {
 
 #[test]
 fn render_prints_the_same_warnings_once_and_still_renders() {
-    let weak = CLEAN.replace("    answer: By event date.\n", "");
+    let weak = CLEAN.replace("    answer: I would partition it by event date.\n", "");
     let output = Test::new()
         .record(&weak)
         .args(["render", "record.yaml", "--format", "text"])
@@ -157,7 +160,7 @@ fn render_prints_the_same_warnings_once_and_still_renders() {
 
 #[test]
 fn colour_only_when_asked_and_never_with_no_color() {
-    let weak = CLEAN.replace("    answer: By event date.\n", "");
+    let weak = CLEAN.replace("    answer: I would partition it by event date.\n", "");
     let forced = Test::new()
         .record(&weak)
         .args(["check", "record.yaml", "--today", "2026-11-25"])

@@ -394,6 +394,15 @@ fn generated() -> impl Strategy<Value = String> {
                 }
                 names.push(name);
             }
+            let mut asked = Vec::new();
+            let questions: Vec<_> = questions
+                .into_iter()
+                .filter(|(question, _, _)| {
+                    let new = !asked.contains(question);
+                    asked.push(*question);
+                    new
+                })
+                .collect();
             if !questions.is_empty() {
                 yaml.push_str("unanswered_questions:\n");
                 for (question, answer, by) in &questions {

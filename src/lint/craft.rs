@@ -79,14 +79,30 @@ pub fn findings(record: &Record) -> Vec<Finding> {
     findings
 }
 
+/// Verbs that make a line of notes a sentence.
+const VERBS: &[&str] = &[
+    "is", "are", "was", "were", "would", "will", "can", "could", "should", "have", "has", "had",
+    "do", "does", "did", "start", "use", "build", "check", "ask", "begin", "think", "want",
+];
+
 /// Whether an answer is a fragment or a note rather than a sentence: very
-/// short, or opening with a lowercase word no sentence starts with.
+/// short, opening with a lowercase word no sentence starts with, or without
+/// a verb a sentence would have.
 fn reads_as_a_note(answer: &str) -> bool {
-    let words: Vec<&str> = answer.split_whitespace().collect();
-    let first = words.first().copied().unwrap_or_default();
-    let lowercase_start = first.chars().next().is_some_and(char::is_lowercase)
-        && !prose::SENTENCE_STARTS.contains(&first.to_lowercase().trim_end_matches([',', ':']));
-    words.len() < 3 || lowercase_start
+    let words: Vec<String> = answer
+        .split_whitespace()
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+                .to_lowercase()
+        })
+        .collect();
+    let first_word = answer.split_whitespace().next().unwrap_or_default();
+    let lowercase_start = first_word.chars().next().is_some_and(char::is_lowercase)
+        && !prose::SENTENCE_STARTS.contains(&words[0].as_str());
+    let has_verb = words.iter().any(|word| {
+        VERBS.contains(&word.as_str()) || word.ends_with("'d") || word.ends_with("'ll")
+    });
+    words.len() < 3 || lowercase_start || !has_verb
 }
 
 /// Whether a topic is only about the package: every word that carries
@@ -125,8 +141,12 @@ mod tests {
     fn notes_are_told_from_sentences() {
         assert!(reads_as_a_note("statsmodels for the logistic fits"));
         assert!(reads_as_a_note("By date."));
-        assert!(!reads_as_a_note("by event date, then by region"));
+        assert!(reads_as_a_note("by event date, then by region"));
+        assert!(reads_as_a_note(
+            "A CAREER proposal on solid electrolytes, building on my results"
+        ));
         assert!(!reads_as_a_note("I would partition by event date."));
+        assert!(!reads_as_a_note("We would shard by tenant"));
     }
 
     #[test]
