@@ -2,7 +2,6 @@
 //! words than a card holds, and notes of one kind that read as one form
 //! letter once names and topics are set aside.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::finding::Finding;
@@ -57,34 +56,35 @@ fn masks<'a>(record: &'a Record, draft: &'a Draft, first_name: &'a str) -> Vec<&
     masks
 }
 
-/// The sentences of a draft's body: not its subject, greeting or sign-off.
-fn body_sentences(markdown: &str) -> Vec<&str> {
-    let paragraphs: Vec<&str> = markdown
+/// The byte range of a draft's body in `text`: after its subject and
+/// greeting, before its sign-off.
+fn body(text: &str) -> std::ops::Range<usize> {
+    let mut paragraphs = text
         .split("\n\n")
-        .map(str::trim)
-        .filter(|paragraph| !paragraph.is_empty() && !paragraph.starts_with("Subject:"))
-        .collect();
-    let body = match paragraphs.as_slice() {
-        [_, body @ .., _] => body,
-        _ => &[],
-    };
-    let mut sentences = Vec::new();
-    for paragraph in body {
-        let mut start = 0;
-        let bytes = paragraph.as_bytes();
-        for (index, c) in paragraph.char_indices() {
-            let ends = matches!(c, '.' | '!' | '?')
-                && bytes.get(index + 1).is_none_or(u8::is_ascii_whitespace);
-            if ends {
-                sentences.push(paragraph[start..=index].trim());
-                start = index + 1;
+        .filter(|paragraph| !paragraph.trim().is_empty() && !paragraph.starts_with("Subject:"))
+        .map(|paragraph| paragraph.as_ptr() as usize - text.as_ptr() as usize);
+    let start = paragraphs.nth(1).unwrap_or(0);
+    let end = text.trim_end().rfind("\n\n").unwrap_or(0);
+    start..end.max(start)
+}
+
+/// The sentence of a draft's body, as the reader sees it, whose masked
+/// wording hashes to `hash`: for quoting the one two drafts share.
+fn sentence_with_hash<'a>(markdown: &'a str, masks: &[&str], hash: u64) -> Option<&'a str> {
+    let body = &markdown[body(markdown)];
+    let mut start = 0;
+    for (index, c) in body.char_indices() {
+        let next = body[index + c.len_utf8()..].chars().next();
+        if matches!(c, '.' | '!' | '?') && next.is_none_or(char::is_whitespace) {
+            let sentence = body[start..=index].trim();
+            let masked = mask(sentence, masks);
+            if Wording::with_sentences(&masked, 0..masked.len()).sentences() == [hash] {
+                return Some(sentence);
             }
-        }
-        if start < paragraph.len() {
-            sentences.push(paragraph[start..].trim());
+            start = index + 1;
         }
     }
-    sentences
+    None
 }
 
 /// A finding for each pair of drafts of one kind that a panel comparing
@@ -97,46 +97,44 @@ pub fn form_letters(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
     for draft in drafts {
         *kinds.entry((draft.step.kind, draft.step.step)).or_default() += 1;
     }
-    let masked: Vec<Option<Cow<str>>> = drafts
+    let wordings: Vec<Option<Wording>> = drafts
         .iter()
         .map(|draft| {
             if kinds[&(draft.step.kind, draft.step.step)] < 2 {
                 return None;
             }
             let first_name = english::first_name(&draft.step.to);
-            Some(mask(&draft.markdown, &masks(record, draft, &first_name)))
+            let masked = mask(&draft.markdown, &masks(record, draft, &first_name));
+            Some(Wording::with_sentences(&masked, body(&masked)))
         })
         .collect();
     let mut reported = Vec::new();
-    let mut findings = shared_sentences(drafts, &masked, &mut reported);
-    findings.extend(read_alike(drafts, &masked, &reported));
+    let mut findings = shared_sentences(record, drafts, &wordings, &mut reported);
+    findings.extend(read_alike(drafts, &wordings, &reported));
     findings
 }
 
 /// A finding for each pair of drafts of one kind that share a sentence of
 /// their body once names and topics are masked; the pairs go in `reported`.
 fn shared_sentences(
+    record: &Record,
     drafts: &[Draft],
-    masked: &[Option<Cow<str>>],
+    wordings: &[Option<Wording>],
     reported: &mut Vec<(usize, usize)>,
 ) -> Vec<Finding> {
     let mut seen: HashMap<(Kind, Option<u8>, u64), usize> = HashMap::new();
     let mut findings = Vec::new();
-    for (index, (draft, text)) in drafts.iter().zip(masked).enumerate() {
-        let Some(text) = text else { continue };
-        for (place, sentence) in body_sentences(text).into_iter().enumerate() {
-            if sentence.split_whitespace().count() < 4 {
-                continue;
-            }
-            let key = (draft.step.kind, draft.step.step, sentence_hash(sentence));
+    for (index, (draft, wording)) in drafts.iter().zip(wordings).enumerate() {
+        let Some(wording) = wording else { continue };
+        for &hash in wording.sentences() {
+            let key = (draft.step.kind, draft.step.step, hash);
             let earlier = *seen.entry(key).or_insert(index);
             if earlier != index && !reported.contains(&(earlier, index)) {
                 reported.push((earlier, index));
                 // Quote the sentence as the reader sees it, names and all.
-                let original = body_sentences(&draft.markdown)
-                    .get(place)
-                    .copied()
-                    .unwrap_or(sentence);
+                let first_name = english::first_name(&draft.step.to);
+                let masks = masks(record, draft, &first_name);
+                let original = sentence_with_hash(&draft.markdown, &masks, hash).unwrap_or("");
                 findings.push(Finding {
                     line: None,
                     message: format!(
@@ -151,28 +149,14 @@ fn shared_sentences(
     findings
 }
 
-/// A case-insensitive hash of a sentence (FNV-1a over its lowercase letters).
-fn sentence_hash(sentence: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in sentence.chars().flat_map(char::to_lowercase) {
-        hash ^= u64::from(u32::from(c));
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
 /// A finding for each pair of drafts of one kind (and step), not already
 /// `reported`, that read almost the same once their names and topics are
 /// masked.
 fn read_alike(
     drafts: &[Draft],
-    masked: &[Option<Cow<str>>],
+    wordings: &[Option<Wording>],
     reported: &[(usize, usize)],
 ) -> Vec<Finding> {
-    let wordings: Vec<Option<Wording>> = masked
-        .iter()
-        .map(|text| text.as_deref().map(|text| Wording::new(text, &[])))
-        .collect();
     let mut findings = Vec::new();
     for (index, first) in drafts.iter().enumerate() {
         for (offset, second) in drafts[index + 1..].iter().enumerate() {

@@ -5,21 +5,36 @@ use std::borrow::Cow;
 
 /// The wording of a draft, as the sorted hashes of each pair of
 /// neighbouring words, after the draft's own names and topics are masked:
-/// what two drafts share, once what makes each personal is set aside.
+/// what two drafts share, once what makes each personal is set aside. It
+/// keeps a hash of each sentence of a part of the text too, to tell a
+/// sentence two drafts share.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wording {
     pairs: Vec<u64>,
+    sentences: Vec<u64>,
 }
+
+/// Sentences shorter than this are too common to count as shared ("Thank
+/// you again.").
+const SENTENCE_WORDS: usize = 4;
 
 impl Wording {
     /// The wording of `text`, with each of `masked` (names, topics) replaced
     /// by one placeholder.
     pub fn new(text: &str, masked: &[&str]) -> Self {
-        let text = mask(text, masked);
-        let mut pairs = Vec::with_capacity(text.len() / 4);
+        Self::with_sentences(&mask(text, masked), 0..0)
+    }
+
+    /// The wording of `text` (already masked), with a hash of each sentence
+    /// of at least four words in the byte range `body`: one pass over the
+    /// words does both.
+    pub fn with_sentences(text: &str, body: std::ops::Range<usize>) -> Self {
+        let mut pairs = Vec::with_capacity(text.len() / 6);
+        let mut sentences = Vec::new();
         let mut previous: Option<u64> = None;
-        for word in text.split_whitespace() {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{2022}');
+        let (mut sentence, mut words) = (0u64, 0usize);
+        for raw in text.split_whitespace() {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\u{2022}');
             if word.is_empty() {
                 continue;
             }
@@ -28,9 +43,28 @@ impl Wording {
                 pairs.push(previous.rotate_left(17) ^ hash);
             }
             previous = Some(hash);
+            let at = raw.as_ptr() as usize - text.as_ptr() as usize;
+            if body.contains(&at) {
+                sentence = sentence.rotate_left(5) ^ hash;
+                words += 1;
+                if raw.ends_with(['.', '!', '?']) {
+                    if words >= SENTENCE_WORDS {
+                        sentences.push(sentence);
+                    }
+                    (sentence, words) = (0, 0);
+                }
+            }
+        }
+        if words >= SENTENCE_WORDS {
+            sentences.push(sentence);
         }
         pairs.sort_unstable();
-        Wording { pairs }
+        Wording { pairs, sentences }
+    }
+
+    /// The hashes of the sentences, in the order of the text.
+    pub fn sentences(&self) -> &[u64] {
+        &self.sentences
     }
 
     /// How much wording two drafts share, from 0 (nothing) to 1 (the same):
