@@ -247,11 +247,21 @@ fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
             .map(|person| person.strength.as_deref().and_then(Strength::new))
             .collect();
     }
-    let words: Vec<Vec<String>> = record
+    // Each strength is shaped once, then handed out.
+    let shaped: Vec<Option<Strength>> = record
         .strengths
         .iter()
-        .map(|text| content_words(text))
+        .map(|text| Strength::new(text))
         .collect();
+    let words: Vec<Vec<String>> = if record.strengths.len() > 1 {
+        record
+            .strengths
+            .iter()
+            .map(|text| content_words(text))
+            .collect()
+    } else {
+        vec![Vec::new()]
+    };
     let mut used = vec![0usize; record.strengths.len()];
     record
         .interviewers
@@ -264,11 +274,15 @@ fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
                 }
                 return Strength::new(pinned);
             }
-            let topics: Vec<String> = person
-                .topics
-                .iter()
-                .flat_map(|topic| content_words(topic))
-                .collect();
+            let topics: Vec<String> = if record.strengths.len() > 1 {
+                person
+                    .topics
+                    .iter()
+                    .flat_map(|topic| content_words(topic))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let fewest = used.iter().copied().min().unwrap_or(0);
             let count = record.strengths.len();
             let best = (0..count)
@@ -286,7 +300,7 @@ fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
                     )
                 })?;
             used[best] += 1;
-            Strength::new(&record.strengths[best])
+            shaped[best].clone()
         })
         .collect()
 }

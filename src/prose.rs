@@ -8,6 +8,9 @@
 /// own quotes are. Names are not passed through this: "Halden & Pike"
 /// keeps its ampersand.
 pub fn notes(text: &str) -> String {
+    if !text.contains(" & ") && !text.contains('"') {
+        return text.to_owned();
+    }
     let text = text.replace(" & ", " and ");
     if !text.contains('"') {
         return text;
