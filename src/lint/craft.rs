@@ -99,8 +99,13 @@ fn reads_as_a_note(answer: &str) -> bool {
     let first_word = answer.split_whitespace().next().unwrap_or_default();
     let lowercase_start = first_word.chars().next().is_some_and(char::is_lowercase)
         && !prose::SENTENCE_STARTS.contains(&words[0].as_str());
+    // A subject of its own, a verb from the list, or a past tense.
     let has_verb = words.iter().any(|word| {
-        VERBS.contains(&word.as_str()) || word.ends_with("'d") || word.ends_with("'ll")
+        VERBS.contains(&word.as_str())
+            || matches!(word.as_str(), "i" | "we" | "they" | "he" | "she")
+            || word.ends_with("'d")
+            || word.ends_with("'ll")
+            || (word.len() > 4 && word.ends_with("ed"))
     });
     words.len() < 3 || lowercase_start || !has_verb
 }
@@ -147,6 +152,9 @@ mod tests {
         ));
         assert!(!reads_as_a_note("I would partition by event date."));
         assert!(!reads_as_a_note("We would shard by tenant"));
+        assert!(!reads_as_a_note(
+            "The density lab ran long because I skipped the dry run; now I time every lab."
+        ));
     }
 
     #[test]
