@@ -426,14 +426,7 @@ fn generated() -> impl Strategy<Value = String> {
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|cases| cases.parse().ok())
-            .unwrap_or(300),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    crate::test::proptest_config(300)
 }
 
 proptest! {

@@ -176,14 +176,7 @@ fn typed_text(record: &Record) -> Vec<String> {
 }
 
 fn config() -> ProptestConfig {
-    ProptestConfig {
-        cases: std::env::var("PROPTEST_CASES")
-            .ok()
-            .and_then(|cases| cases.parse().ok())
-            .unwrap_or(48),
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    crate::test::proptest_config(48)
 }
 
 proptest! {

@@ -304,3 +304,16 @@ pub fn python(script: &str, args: &[&std::ffi::OsStr], dir: Option<&Path>) -> St
     );
     String::from_utf8(output.stdout).unwrap()
 }
+
+/// Property-test settings: `default` cases, or `PROPTEST_CASES` when set,
+/// and no failure files written into the source tree.
+pub fn proptest_config(default: u32) -> proptest::prelude::ProptestConfig {
+    proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|cases| cases.parse().ok())
+            .unwrap_or(default),
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    }
+}
