@@ -180,6 +180,11 @@ fn faults(record: &Record, drafts: &[Draft]) -> Vec<String> {
                 *starts.entry(first).or_default() += 1;
             }
         }
+        if let Some(word) = echoed_word(&read.sentences, &masks(record, &read.to), record) {
+            faults.push(format!(
+                "{label}: “{word}” in two sentences in a row: {body}"
+            ));
+        }
         if let Some((word, _)) = starts.iter().find(|(_, count)| **count > 1) {
             faults.push(format!(
                 "{label}: two sentences start with “{word}”: {body}"
@@ -229,6 +234,60 @@ fn faults(record: &Record, drafts: &[Draft]) -> Vec<String> {
         }
     }
     faults
+}
+
+/// Words too plain to notice when they come twice in a row.
+const PLAIN_WORDS: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "their",
+    "there",
+    "these",
+    "those",
+    "which",
+    "would",
+    "could",
+    "should",
+    "while",
+    "where",
+    "other",
+    "first",
+    "since",
+    "thank",
+    "thanks",
+    "really",
+    "question",
+    "questions",
+    "answer",
+    "answers",
+    "interview",
+    "think",
+    "thinking",
+    "asked",
+    "fuller",
+    "better",
+    "clearer",
+];
+
+/// A word of five letters or more that the template put in two
+/// neighbouring sentences (not a name, topic or other text of the record).
+fn echoed_word(sentences: &[String], masks: &[String], record: &Record) -> Option<String> {
+    let supplied = record_values(record).join(" ").to_lowercase();
+    let words = |sentence: &String| -> Vec<String> {
+        masked(sentence, masks)
+            .split(|c: char| !c.is_alphanumeric() && c != '’')
+            .filter(|word| word.chars().count() >= 5 && !PLAIN_WORDS.contains(word))
+            .filter(|word| !supplied.contains(*word))
+            .map(str::to_owned)
+            .collect()
+    };
+    sentences.windows(2).find_map(|pair| {
+        let first = words(&pair[0]);
+        words(&pair[1])
+            .into_iter()
+            .find(|word| first.contains(word))
+    })
 }
 
 /// Whether a line of the Markdown sign-off block (the sign-off, the name,
