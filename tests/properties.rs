@@ -163,6 +163,8 @@ fn typed_text(record: &Record) -> Vec<String> {
                 thankyou::prose::answer(value),
                 thankyou::prose::question(value),
                 thankyou::prose::strength(value),
+                // A greeting uses the first word with a letter or digit.
+                thankyou::english::first_name(value),
             ]
         })
         .collect();
