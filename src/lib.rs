@@ -18,7 +18,9 @@
 //!    name.
 //! 5. [`plan`]: the [`plan::Step`]s, each a kind of draft, a day and a
 //!    recipient; which steps are due; which ones were asked for.
-//! 6. [`context`]: the one documented struct a template sees for a step.
+//! 6. [`context`]: the one documented struct a template sees for a step,
+//!    with the record's words shaped for their sentence by [`prose`]
+//!    (answers, questions, strengths, the candidate's notes).
 //! 7. [`render`]: Tera, with the built-in or the user's templates and the
 //!    English filters, turns each context into a Markdown
 //!    [`render::Draft`].
