@@ -26,7 +26,7 @@
 //!    [`render::Draft`].
 //! 8. [`lint`]: every warning about the record and its drafts, for `check`
 //!    and `render` alike.
-//! 9. [`format`]: one file per output format (Markdown, text, HTML, eml,
+//! 9. [`format`](mod@format): one file per output format (Markdown, text, HTML, eml,
 //!    mailto, the print sheet, iCalendar), each turning the drafts into
 //!    documents.
 //! 10. [`output`]: documents to standard output, or into files (safe names,

@@ -1,9 +1,9 @@
 //! Warnings about what would make a weak note, found before anything is
-//! sent: in the record ([`record`]: a missing topic, a personal address, an
-//! unanswered question), in its words ([`craft`]: an answer that is a note,
-//! a perk as the only topic, a strength no sentence takes) and in its drafts ([`drafts`]: a card too long for
-//! its card, two notes that read as one form letter). `check` and `render`
-//! both call [`findings`].
+//! sent: in the record (`record.rs`: a missing topic, a personal address,
+//! an unanswered question), in its words (`craft.rs`: an answer that is a
+//! note, a perk as the only topic, a strength no sentence takes) and in its
+//! drafts (`drafts.rs`: a card too long for its card, two notes that read
+//! as one form letter). `check` and `render` both call [`findings`].
 
 mod craft;
 mod drafts;

@@ -1,9 +1,9 @@
 //! The interview record: the YAML a user writes, read strictly and checked.
 //!
 //! Parsing goes through private serde types that mirror the file
-//! ([`raw`]), built from checked scalars ([`fields`]) by a bounded YAML
+//! (`raw.rs`), built from checked scalars ([`fields`]) by a bounded YAML
 //! reader ([`yaml`]); [`parse`] turns them into a [`Record`] only when every
-//! rule holds ([`check`]), so the rest of the program never sees a blank
+//! rule holds (`check.rs`), so the rest of the program never sees a blank
 //! name or a question asked by nobody. Once checked, people are named by
 //! their place in the record ([`Who`]), never looked up by name again.
 //! [`append`] adds to the file's log without rewriting it.
