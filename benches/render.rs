@@ -3,9 +3,10 @@
 
 #![allow(clippy::unwrap_used)]
 
-use thankyou::plan;
 use thankyou::record::{self, Record};
 use thankyou::render::{Draft, Renderer};
+use thankyou::today::Today;
+use thankyou::{lint, plan};
 
 const PANEL: &str = include_str!("../examples/panel.yaml");
 
@@ -50,4 +51,23 @@ fn render_a_thousand_records(bencher: divan::Bencher) {
             .map(|record| everything(&renderer, record).len())
             .sum::<usize>()
     });
+}
+
+/// One three-interviewer record, parsed and checked: reading YAML.
+#[divan::bench]
+fn parse_one_record() -> Record {
+    record::parse("panel.yaml", divan::black_box(PANEL.as_bytes())).unwrap()
+}
+
+/// The lint of one record and its drafts, as `render` runs it.
+#[divan::bench]
+fn lint_one_record(bencher: divan::Bencher) {
+    let renderer = Renderer::new().unwrap();
+    let record = record::parse("panel.yaml", PANEL.as_bytes()).unwrap();
+    let drafts = everything(&renderer, &record);
+    let options = lint::Options {
+        today: Today::given(record.interview_date),
+        card_words: 40,
+    };
+    bencher.bench_local(|| lint::findings(&record, divan::black_box(&drafts), &options));
 }

@@ -76,6 +76,13 @@ pub struct Shared {
     /// The strength the check-ins and the closing note reaffirm: the first.
     #[serde(skip)]
     follow_up_strength: Option<Strength>,
+    /// Each interviewer as a recipient, by position.
+    #[serde(skip)]
+    recipients: Vec<Recipient>,
+    /// Each question with its answer shaped for a sentence, in record
+    /// order; `None` for a question not yet answered.
+    #[serde(skip)]
+    answers: Vec<Option<(String, String)>>,
 }
 
 /// The variables of one draft: what it is and who it is for.
@@ -218,6 +225,19 @@ impl Shared {
                 .strengths
                 .first()
                 .and_then(|text| Strength::new(text)),
+            recipients: record
+                .interviewers
+                .iter()
+                .map(Recipient::interviewer)
+                .collect(),
+            answers: record
+                .unanswered_questions
+                .iter()
+                .map(|question| {
+                    let answer = question.answer.as_deref()?;
+                    Some((prose::question(&question.question), prose::answer(answer)))
+                })
+                .collect(),
         }
     }
 }
@@ -323,17 +343,17 @@ impl Addressed {
     /// The variables of the draft for `step`: a card or email to one
     /// interviewer, or a follow-up to whoever the plan sends it to.
     pub fn new(shared: &Shared, record: &Record, step: &Step) -> Self {
-        match (step.who, record.interviewer(step.who)) {
-            (Who::Interviewer(index), Some(person)) if !step.kind.is_follow_up() => {
-                Self::for_interviewer(shared, record, step.kind, index, person)
+        let recipient = match step.who {
+            Who::Interviewer(index) => shared.recipients.get(index),
+            Who::Recruiter => None,
+        };
+        match (step.who, recipient) {
+            (Who::Interviewer(index), Some(recipient)) if !step.kind.is_follow_up() => {
+                Self::for_interviewer(shared, record, step.kind, index, recipient.clone())
             }
-            (_, Some(person)) => Self::for_follow_up(
-                shared,
-                record,
-                step,
-                Recipient::interviewer(person),
-                step.who,
-            ),
+            (_, Some(recipient)) => {
+                Self::for_follow_up(shared, record, step, recipient.clone(), step.who)
+            }
             (_, None) => {
                 let email = record.email(step.who).map(str::to_owned);
                 let recipient = Recipient::recruiter(record.name(step.who), email);
@@ -348,9 +368,9 @@ impl Addressed {
         record: &Record,
         kind: Kind,
         index: usize,
-        person: &Interviewer,
+        recipient: Recipient,
     ) -> Self {
-        let answers = answered(record, |question| {
+        let answers = answered(shared, record, |question| {
             (question.addressee() == index).then_some(question.asked_by == Some(index))
         });
         let strength = shared.strength_of.get(index).cloned().flatten();
@@ -358,7 +378,7 @@ impl Addressed {
             kind,
             step: None,
             variant: index,
-            recipient: Recipient::interviewer(person),
+            recipient,
             answers,
             strength,
         }
@@ -382,7 +402,7 @@ impl Addressed {
             step: step.step,
             variant: 0,
             recipient,
-            answers: answered(record, |question| {
+            answers: answered(shared, record, |question| {
                 interviewer
                     .is_none_or(|index| question.addressee() == index)
                     .then_some(false)
@@ -394,15 +414,21 @@ impl Addressed {
 
 /// The answered questions `pick` keeps, each with whether the recipient
 /// asked it (`pick`'s answer; `None` leaves the question out).
-fn answered(record: &Record, pick: impl Fn(&Question) -> Option<bool>) -> Vec<Answer> {
+fn answered(
+    shared: &Shared,
+    record: &Record,
+    pick: impl Fn(&Question) -> Option<bool>,
+) -> Vec<Answer> {
     record
         .unanswered_questions
         .iter()
-        .filter_map(|question| {
+        .zip(&shared.answers)
+        .filter_map(|(question, shaped)| {
+            let (question_text, answer) = shaped.as_ref()?;
             Some(Answer {
                 asked_by_recipient: pick(question)?,
-                question: prose::question(&question.question),
-                answer: prose::answer(question.answer.as_deref()?),
+                question: question_text.clone(),
+                answer: answer.clone(),
             })
         })
         .collect()

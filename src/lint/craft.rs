@@ -98,7 +98,9 @@ fn reads_as_a_note(answer: &str) -> bool {
         .collect();
     let first_word = answer.split_whitespace().next().unwrap_or_default();
     let lowercase_start = first_word.chars().next().is_some_and(char::is_lowercase)
-        && !prose::SENTENCE_STARTS.contains(&words[0].as_str());
+        && !words
+            .first()
+            .is_some_and(|word| prose::SENTENCE_STARTS.contains(&word.as_str()));
     // A subject of its own, a verb from the list, or a past tense.
     let has_verb = words.iter().any(|word| {
         VERBS.contains(&word.as_str())
@@ -113,29 +115,16 @@ fn reads_as_a_note(answer: &str) -> bool {
 /// Whether a topic is only about the package: every word that carries
 /// meaning is a perk word.
 fn is_a_perk(topic: &str) -> bool {
-    let words: Vec<String> = topic
+    const FILLER: &[&str] = &[
+        "the", "and", "for", "our", "your", "working", "work", "from", "policy", "days", "time",
+        "package",
+    ];
+    let is = |list: &[&str], word: &str| list.iter().any(|item| item.eq_ignore_ascii_case(word));
+    let mut words = topic
         .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|word| {
-            word.len() > 2
-                && !matches!(
-                    word.as_str(),
-                    "the"
-                        | "and"
-                        | "for"
-                        | "our"
-                        | "your"
-                        | "working"
-                        | "work"
-                        | "from"
-                        | "policy"
-                        | "days"
-                        | "time"
-                        | "package"
-                )
-        })
-        .collect();
-    !words.is_empty() && words.iter().all(|word| PERKS.contains(&word.as_str()))
+        .filter(|word| word.len() > 2 && !is(FILLER, word))
+        .peekable();
+    words.peek().is_some() && words.all(|word| is(PERKS, word))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! What in a record would make a weak note: a missing topic or address,
 //! a shared topic, an unanswered question, an unlikely date.
 
+use std::collections::HashMap;
+
 use jiff::ToSpan;
 
 use super::finding::Finding;
@@ -71,6 +73,7 @@ pub fn findings(record: &Record, today: &Today) -> Vec<Finding> {
             ));
         }
     }
+    let mut first_with_topic: HashMap<String, usize> = HashMap::new();
     for (index, person) in record.interviewers.iter().enumerate() {
         let at = lines.interviewers.get(index).cloned().unwrap_or_default();
         if person.topics.is_empty() {
@@ -94,19 +97,14 @@ pub fn findings(record: &Record, today: &Today) -> Vec<Finding> {
             Some(_) => {}
         }
         for (topic_index, topic) in person.topics.iter().enumerate() {
-            let key = topic_key(topic);
-            let earlier = record.interviewers[..index].iter().find(|other| {
-                other
-                    .topics
-                    .iter()
-                    .any(|other_topic| topic_key(other_topic) == key)
-            });
-            if let Some(other) = earlier {
+            // Each topic is keyed once; the first person to list it owns it.
+            let first = *first_with_topic.entry(topic_key(topic)).or_insert(index);
+            if first < index {
                 findings.push(Finding::at(
                     at.topics.get(topic_index).copied().unwrap_or(at.name),
                     format!(
                         "{} and {} share the topic \"{topic}\", so their notes will look alike; give each something of their own",
-                        other.name, person.name
+                        record.interviewers[first].name, person.name
                     ),
                 ));
             }

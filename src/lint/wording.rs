@@ -29,8 +29,8 @@ impl Wording {
     /// of at least four words in the byte range `body`: one pass over the
     /// words does both.
     pub fn with_sentences(text: &str, body: std::ops::Range<usize>) -> Self {
-        let mut pairs = Vec::with_capacity(text.len() / 6);
-        let mut sentences = Vec::new();
+        let mut pairs = Vec::with_capacity(text.len() / 4);
+        let mut sentences = Vec::with_capacity(16);
         let mut previous: Option<u64> = None;
         let (mut sentence, mut words) = (0u64, 0usize);
         for raw in text.split_whitespace() {
@@ -113,22 +113,39 @@ fn word_hash(word: &str) -> u64 {
     hash
 }
 
-/// `text` with each of `phrases` replaced by a bullet, longest first;
-/// borrowed as it is when none occurs.
+/// `text` with each of `phrases` replaced by a bullet, the longest where
+/// two start at one place; borrowed as it is when none occurs. One pass:
+/// each phrase is searched for again only once the text passes it.
 pub fn mask<'a>(text: &'a str, phrases: &[&str]) -> Cow<'a, str> {
-    let mut masked = Cow::Borrowed(text);
     let mut phrases: Vec<&str> = phrases
         .iter()
         .copied()
         .filter(|p| !p.trim().is_empty())
         .collect();
     phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
-    for phrase in phrases {
-        if masked.contains(phrase) {
-            masked = Cow::Owned(masked.replace(phrase, "\u{2022}"));
+    let mut next: Vec<Option<usize>> = phrases.iter().map(|phrase| text.find(phrase)).collect();
+    if next.iter().all(Option::is_none) {
+        return Cow::Borrowed(text);
+    }
+    let mut masked = String::with_capacity(text.len());
+    let mut done = 0;
+    while let Some((which, start)) = next
+        .iter()
+        .enumerate()
+        .filter_map(|(which, start)| Some((which, (*start)?)))
+        .min_by_key(|&(_, start)| start)
+    {
+        masked.push_str(&text[done..start]);
+        masked.push('\u{2022}');
+        done = start + phrases[which].len();
+        for (phrase, start) in phrases.iter().zip(&mut next) {
+            if start.is_some_and(|start| start < done) {
+                *start = text[done..].find(phrase).map(|at| at + done);
+            }
         }
     }
-    masked
+    masked.push_str(&text[done..]);
+    Cow::Owned(masked)
 }
 
 #[cfg(test)]
@@ -148,5 +165,16 @@ mod tests {
         assert!(a.similarity(&other) < 0.1);
         let half = Wording::new("Hi Priya, thank you for the call about hiring.", &["Priya"]);
         assert!((0.3..0.8).contains(&a.similarity(&half)));
+    }
+
+    #[test]
+    fn masking_prefers_the_longest_phrase() {
+        let text = "Dear Priya Shah, Priya said Kafka at scale beats Kafka.";
+        let masked = mask(text, &["Priya", "Kafka", "Priya Shah", "Kafka at scale"]);
+        assert_eq!(
+            masked,
+            "Dear \u{2022}, \u{2022} said \u{2022} beats \u{2022}."
+        );
+        assert!(matches!(mask(text, &["Marcus", " "]), Cow::Borrowed(_)));
     }
 }

@@ -26,13 +26,13 @@ impl From<Text> for String {
 }
 
 impl Text {
-    fn new(raw: &str) -> Result<Self, &'static str> {
+    fn new(raw: String) -> Result<Self, &'static str> {
         let already_folded = !raw.starts_with(char::is_whitespace)
             && !raw.ends_with(char::is_whitespace)
             && !raw.contains("  ")
             && !raw.contains(|c: char| c.is_whitespace() && c != ' ');
         let folded = if already_folded {
-            raw.to_owned()
+            raw
         } else {
             raw.split_whitespace().collect::<Vec<_>>().join(" ")
         };
@@ -49,7 +49,7 @@ impl Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(deserializer)?;
-        Text::new(&raw).map_err(serde::de::Error::custom)
+        Text::new(raw).map_err(serde::de::Error::custom)
     }
 }
 
@@ -65,12 +65,12 @@ impl Line {
         self.0.as_str()
     }
 
-    fn new(raw: &str) -> Result<Self, &'static str> {
+    fn new(raw: String) -> Result<Self, &'static str> {
         if raw.trim().contains(['\n', '\r']) {
             return Err("must be on one line");
         }
         let text = Text::new(raw)?;
-        if !raw.chars().any(char::is_alphanumeric) {
+        if !text.as_str().chars().any(char::is_alphanumeric) {
             return Err("must contain a letter or a digit");
         }
         Ok(Line(text))
@@ -86,7 +86,7 @@ impl From<Line> for String {
 impl<'de> Deserialize<'de> for Line {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(deserializer)?;
-        Line::new(&raw).map_err(serde::de::Error::custom)
+        Line::new(raw).map_err(serde::de::Error::custom)
     }
 }
 
@@ -111,7 +111,7 @@ pub(crate) fn optional_text<'de, D: serde::Deserializer<'de>>(
     let raw: Option<String> = Option::deserialize(deserializer)?;
     match raw {
         Some(raw) if !raw.trim().is_empty() => {
-            Text::new(&raw).map(Some).map_err(serde::de::Error::custom)
+            Text::new(raw).map(Some).map_err(serde::de::Error::custom)
         }
         _ => Ok(None),
     }
@@ -124,7 +124,7 @@ pub(crate) fn optional_line<'de, D: serde::Deserializer<'de>>(
     let raw: Option<String> = Option::deserialize(deserializer)?;
     match raw {
         Some(raw) if !raw.trim().is_empty() => {
-            Line::new(&raw).map(Some).map_err(serde::de::Error::custom)
+            Line::new(raw).map(Some).map_err(serde::de::Error::custom)
         }
         _ => Ok(None),
     }

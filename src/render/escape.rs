@@ -9,28 +9,16 @@ use std::io::{self, Write};
 /// Used as Tera's escape function for `.md` templates: a topic holding `*`,
 /// `<b>` or `[x](y)` must come out as those characters, never as markup.
 pub fn markdown(input: &str, output: &mut dyn Write) -> io::Result<()> {
-    let may_need_escape = input.bytes().any(|b| {
-        matches!(
-            b,
-            b'\\'
-                | b'`'
-                | b'*'
-                | b'['
-                | b']'
-                | b'~'
-                | b'<'
-                | b'&'
-                | b'_'
-                | b'>'
-                | b'#'
-                | b'-'
-                | b'+'
-                | b'='
-                | b'.'
-                | b')'
-                | b'!'
-        )
-    });
+    // What can only matter at the start (a block marker, a numbered list's
+    // digits) is checked there; `!` needs a `[` after it.
+    let may_need_escape = input
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '#' | '-' | '+' | '=' | '>'))
+        || input.bytes().any(|b| {
+            matches!(
+                b,
+                b'\\' | b'`' | b'*' | b'[' | b']' | b'~' | b'<' | b'&' | b'_'
+            )
+        });
     if !may_need_escape {
         return output.write_all(input.as_bytes());
     }

@@ -88,10 +88,13 @@ impl Renderer {
         prepared: &mut tera::Context,
         context: &Context,
     ) -> Result<String> {
-        prepared.extend(
-            tera::Context::from_serialize(&context.addressed)
-                .map_err(|error| template_error(&self.files, Some(name), &error))?,
-        );
+        let addressed = tera::Value::try_from_serializable(&context.addressed)
+            .map_err(|error| template_error(&self.files, Some(name), &error))?;
+        for (key, value) in addressed.into_map().into_iter().flatten() {
+            if let Some(key) = key.as_str() {
+                prepared.insert_value(key.to_owned(), value);
+            }
+        }
         let rendered = self
             .tera
             .render(name, prepared)
@@ -159,14 +162,12 @@ fn tidy(rendered: &str) -> String {
         }
         blank_run = 0;
         out.push_str(&line[..line.len() - content.len()]);
-        let mut words = content.split(' ').filter(|word| !word.is_empty());
-        if let Some(first) = words.next() {
-            out.push_str(first);
+        let mut rest = content.trim_end_matches(' ');
+        while let Some(at) = rest.find("  ") {
+            out.push_str(&rest[..=at]);
+            rest = rest[at..].trim_start_matches(' ');
         }
-        for word in words {
-            out.push(' ');
-            out.push_str(word);
-        }
+        out.push_str(rest);
         out.push('\n');
     }
     out
@@ -183,5 +184,6 @@ mod tests {
             "Hi Priya,\n\nThanks.\n"
         );
         assert_eq!(tidy("- a\n  - b\n"), "- a\n  - b\n");
+        assert_eq!(tidy("x\n  a   b  c  \n"), "x\n  a b c\n");
     }
 }
