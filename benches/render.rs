@@ -68,6 +68,7 @@ fn lint_one_record(bencher: divan::Bencher) {
     let options = lint::Options {
         today: Today::given(record.interview_date),
         card_words: 40,
+        built_in_templates: false,
     };
     bencher.bench_local(|| lint::findings(&record, divan::black_box(&drafts), &options));
 }

@@ -6,6 +6,8 @@
 //! one interviewer carries that person's topics and questions, never
 //! another's.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::plan::Step;
@@ -22,9 +24,13 @@ pub struct Context<'a> {
     /// The variables every draft of the record shares.
     #[serde(flatten)]
     pub shared: &'a Shared,
-    /// The variables of this draft alone.
+    /// What kind of draft this is, and its place among its kind.
     #[serde(flatten)]
     pub addressed: Addressed,
+    /// What this draft says to its recipient: the same for every draft of
+    /// one kind (a note or a follow-up) to one person.
+    #[serde(flatten)]
+    pub personal: Cow<'a, Personal>,
 }
 
 impl<'a> Context<'a> {
@@ -32,7 +38,15 @@ impl<'a> Context<'a> {
     pub fn new(shared: &'a Shared, record: &Record, step: &Step) -> Self {
         Context {
             shared,
-            addressed: Addressed::new(shared, record, step),
+            addressed: Addressed {
+                kind: step.kind,
+                step: step.step,
+                variant: match step.who {
+                    Who::Interviewer(index) if !step.kind.is_follow_up() => index,
+                    _ => 0,
+                },
+            },
+            personal: Personal::new(shared, record, step),
         }
     }
 }
@@ -76,16 +90,17 @@ pub struct Shared {
     /// The strength the check-ins and the closing note reaffirm: the first.
     #[serde(skip)]
     follow_up_strength: Option<Strength>,
-    /// Each interviewer as a recipient, by position.
-    #[serde(skip)]
-    recipients: Vec<Recipient>,
     /// Each question with its answer shaped for a sentence, in record
     /// order; `None` for a question not yet answered.
     #[serde(skip)]
     answers: Vec<Option<(String, String)>>,
+    /// What the card and the email to each interviewer say to them, by
+    /// position.
+    #[serde(skip)]
+    notes: Vec<Personal>,
 }
 
-/// The variables of one draft: what it is and who it is for.
+/// The variables of one draft: what it is.
 #[derive(Debug, Clone, Serialize)]
 pub struct Addressed {
     /// The kind of draft: `card`, `email`, `checkin` or `closing`.
@@ -96,6 +111,11 @@ pub struct Addressed {
     /// differently: the recipient's position among the interviewers
     /// (0 for the first), and 0 for the check-in. `choose` reads it.
     pub variant: usize,
+}
+
+/// The variables of a draft that depend on who receives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Personal {
     /// Who receives the draft.
     pub recipient: Recipient,
     /// The questions this recipient asked that the candidate has answered
@@ -183,7 +203,7 @@ impl Shared {
     /// What every draft of `record` shares.
     pub fn new(record: &Record) -> Self {
         let candidate = &record.candidate;
-        Shared {
+        let mut shared = Shared {
             tone: record.tone,
             candidate: Person {
                 name: candidate.name.clone(),
@@ -225,11 +245,6 @@ impl Shared {
                 .strengths
                 .first()
                 .and_then(|text| Strength::new(text)),
-            recipients: record
-                .interviewers
-                .iter()
-                .map(Recipient::interviewer)
-                .collect(),
             answers: record
                 .unanswered_questions
                 .iter()
@@ -238,7 +253,15 @@ impl Shared {
                     Some((prose::question(&question.question), prose::answer(answer)))
                 })
                 .collect(),
-        }
+            notes: Vec::new(),
+        };
+        shared.notes = record
+            .interviewers
+            .iter()
+            .enumerate()
+            .map(|(index, person)| Personal::for_interviewer(&shared, record, index, person))
+            .collect();
+        shared
     }
 }
 
@@ -339,25 +362,28 @@ fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-impl Addressed {
-    /// The variables of the draft for `step`: a card or email to one
-    /// interviewer, or a follow-up to whoever the plan sends it to.
-    pub fn new(shared: &Shared, record: &Record, step: &Step) -> Self {
-        let recipient = match step.who {
-            Who::Interviewer(index) => shared.recipients.get(index),
-            Who::Recruiter => None,
-        };
-        match (step.who, recipient) {
-            (Who::Interviewer(index), Some(recipient)) if !step.kind.is_follow_up() => {
-                Self::for_interviewer(shared, record, step.kind, index, recipient.clone())
+impl Personal {
+    /// What the draft for `step` says to its recipient: the card or email
+    /// to one interviewer (built once, with `shared`), or a follow-up to
+    /// whoever the plan sends it to.
+    fn new<'a>(shared: &'a Shared, record: &Record, step: &Step) -> Cow<'a, Personal> {
+        match (step.who, record.interviewer(step.who)) {
+            (Who::Interviewer(index), Some(person)) if !step.kind.is_follow_up() => {
+                match shared.notes.get(index) {
+                    Some(note) => Cow::Borrowed(note),
+                    None => Cow::Owned(Self::for_interviewer(shared, record, index, person)),
+                }
             }
-            (_, Some(recipient)) => {
-                Self::for_follow_up(shared, record, step, recipient.clone(), step.who)
-            }
+            (_, Some(person)) => Cow::Owned(Self::for_follow_up(
+                shared,
+                record,
+                Recipient::interviewer(person),
+                step.who,
+            )),
             (_, None) => {
                 let email = record.email(step.who).map(str::to_owned);
                 let recipient = Recipient::recruiter(record.name(step.who), email);
-                Self::for_follow_up(shared, record, step, recipient, step.who)
+                Cow::Owned(Self::for_follow_up(shared, record, recipient, step.who))
             }
         }
     }
@@ -366,41 +392,26 @@ impl Addressed {
     fn for_interviewer(
         shared: &Shared,
         record: &Record,
-        kind: Kind,
         index: usize,
-        recipient: Recipient,
+        person: &Interviewer,
     ) -> Self {
-        let answers = answered(shared, record, |question| {
-            (question.addressee() == index).then_some(question.asked_by == Some(index))
-        });
-        let strength = shared.strength_of.get(index).cloned().flatten();
-        Addressed {
-            kind,
-            step: None,
-            variant: index,
-            recipient,
-            answers,
-            strength,
+        Personal {
+            recipient: Recipient::interviewer(person),
+            answers: answered(shared, record, |question| {
+                (question.addressee() == index).then_some(question.asked_by == Some(index))
+            }),
+            strength: shared.strength_of.get(index).cloned().flatten(),
         }
     }
 
     /// A check-in or the closing note to `recipient`; when they are an
     /// interviewer, only their own questions come up.
-    fn for_follow_up(
-        shared: &Shared,
-        record: &Record,
-        step: &Step,
-        recipient: Recipient,
-        who: Who,
-    ) -> Self {
+    fn for_follow_up(shared: &Shared, record: &Record, recipient: Recipient, who: Who) -> Self {
         let interviewer = match who {
             Who::Interviewer(index) => Some(index),
             Who::Recruiter => None,
         };
-        Addressed {
-            kind: step.kind,
-            step: step.step,
-            variant: 0,
+        Personal {
             recipient,
             answers: answered(shared, record, |question| {
                 interviewer

@@ -14,11 +14,12 @@ use crate::report;
 /// Lists each record's weaknesses; fails on an error, or on a warning
 /// under `--deny-warnings`.
 pub fn run(arguments: &CheckArguments) -> Result<()> {
+    let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
     let options = lint::Options {
         today: today(arguments.today.as_deref(), "--today")?,
         card_words: usize::from(arguments.card_words),
+        built_in_templates: renderer.is_built_in(),
     };
-    let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
     let cards = Selection {
         kinds: vec![Kind::Card],
         ..Selection::default()

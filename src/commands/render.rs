@@ -54,6 +54,7 @@ impl Options {
             lint: lint::Options {
                 today: today(arguments.today.as_deref(), "--today")?,
                 card_words: usize::from(arguments.card_words),
+                built_in_templates: false,
             },
             out_dir: arguments.out_dir,
             force: arguments.force,
@@ -69,7 +70,8 @@ pub fn run(arguments: RenderArguments) -> Result<()> {
     } else {
         expand(&arguments.records)?
     };
-    let options = Options::new(arguments)?;
+    let mut options = Options::new(arguments)?;
+    options.lint.built_in_templates = renderer.is_built_in();
     if let [path] = paths.as_slice() {
         let mut messages = Vec::new();
         let documents = render_record(&renderer, path, &options, &mut messages);

@@ -46,6 +46,13 @@ fn alike(one: &Draft, other: &Draft) -> bool {
     one.step.kind == other.step.kind && one.step.step == other.step.step
 }
 
+/// Whether no kind (and step) has more than `most` drafts in `drafts`.
+pub fn at_most_of_a_kind(drafts: &[Draft], most: usize) -> bool {
+    drafts
+        .iter()
+        .all(|draft| drafts.iter().filter(|other| alike(draft, other)).count() <= most)
+}
+
 /// What makes a draft personal: its recipient's name and first name, and
 /// what the candidate talked about with them.
 fn masks<'a>(record: &'a Record, draft: &'a Draft, first_name: &'a str) -> Vec<&'a str> {

@@ -14,7 +14,7 @@ mod wording;
 use crate::record::Record;
 use crate::render::Draft;
 use crate::today::Today;
-pub use drafts::SAME_WORDING;
+pub use drafts::{SAME_WORDING, form_letters};
 pub use finding::Finding;
 pub use wording::Wording;
 
@@ -25,7 +25,18 @@ pub struct Options {
     pub today: Today,
     /// The most words a card may have.
     pub card_words: usize,
+    /// Whether the drafts come from the built-in templates alone, whose
+    /// phrasings differ in every sentence for up to [`VARIED_PANEL`] drafts
+    /// of a kind (`choose` gives each draft its own phrasing of every slot,
+    /// and `tests/judge.rs` holds them to it); the form-letter check is
+    /// then left out, as it can find nothing.
+    pub built_in_templates: bool,
 }
+
+/// How many drafts of one kind the built-in templates phrase apart by
+/// construction: the smallest pool of phrasings is ten, and the judge
+/// checks panels up to eight.
+pub const VARIED_PANEL: usize = 8;
 
 /// Everything in `record` and its `drafts` that would make a note weaker
 /// than it could be: what has a line, in the order of the file, then drafts
@@ -35,6 +46,8 @@ pub fn findings(record: &Record, drafts: &[Draft], options: &Options) -> Vec<Fin
     findings.extend(craft::findings(record));
     findings.extend(drafts::card_lengths(record, drafts, options.card_words));
     findings.sort_by_key(|finding| finding.line);
-    findings.extend(drafts::form_letters(record, drafts));
+    if !(options.built_in_templates && drafts::at_most_of_a_kind(drafts, VARIED_PANEL)) {
+        findings.extend(form_letters(record, drafts));
+    }
     findings
 }

@@ -8,6 +8,7 @@ pub mod escape;
 pub mod filters;
 pub mod templates;
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -16,7 +17,7 @@ use tera::Tera;
 use crate::context::{Context, Shared};
 use crate::error::{Error, Result};
 use crate::plan::Step;
-use crate::record::{Record, Tone};
+use crate::record::{Record, Tone, Who};
 use templates::Source;
 
 /// One rendered draft.
@@ -61,39 +62,66 @@ impl Renderer {
         Ok(Renderer { tera, files })
     }
 
+    /// Whether every template is a built-in one: no user template overrides any.
+    pub fn is_built_in(&self) -> bool {
+        self.files.is_empty()
+    }
+
     /// The draft of each of `steps` of `record`, in the order given.
     pub fn drafts(&self, record: &Record, steps: Vec<Step>) -> Result<Vec<Draft>> {
         let shared = Shared::new(record);
-        // What the drafts share is converted for Tera once per record.
+        // What the drafts share is converted for Tera once per record, and
+        // what they say to one person once per person and kind of draft.
         let mut prepared = tera::Context::from_serialize(&shared)
             .map_err(|error| template_error(&self.files, None, &error))?;
+        let mut personal: Vec<((Who, bool), tera::Value)> = Vec::new();
         steps
             .into_iter()
             .map(|step| {
                 let context = Context::new(&shared, record, &step);
                 let name = template_name(&step, record.tone);
-                let markdown = self.render(&name, &mut prepared, &context)?;
+                let key = (step.who, step.kind.is_follow_up());
+                let known = personal.iter().position(|(known, _)| *known == key);
+                let index = match known {
+                    Some(index) => index,
+                    None => {
+                        personal.push((key, self.to_value(&name, &*context.personal)?));
+                        personal.len() - 1
+                    }
+                };
+                let addressed = self.to_value(&name, &context.addressed)?;
+                let markdown = self.render(&name, &mut prepared, [&addressed, &personal[index].1])?;
                 Ok(Draft { step, markdown })
             })
             .collect()
     }
 
-    /// Renders `context` with the template `name`; `prepared` holds
-    /// `context.shared` already converted for Tera, and the draft's own
-    /// variables are written over the last draft's (every draft has the
-    /// same ones: none is left out when empty).
+    /// `value` converted for Tera, or an error naming the template `name`.
+    fn to_value(&self, name: &str, value: &impl serde::Serialize) -> Result<tera::Value> {
+        tera::Value::try_from_serializable(value)
+            .map_err(|error| template_error(&self.files, Some(name), &error))
+    }
+
+    /// Renders the template `name` with `prepared`, the shared variables
+    /// already converted for Tera, and the draft's own `variables` (maps of
+    /// them), written over the last draft's: every draft has the same
+    /// ones, none is left out when empty.
     fn render(
         &self,
         name: &str,
         prepared: &mut tera::Context,
-        context: &Context,
+        variables: [&tera::Value; 2],
     ) -> Result<String> {
-        let addressed = tera::Value::try_from_serializable(&context.addressed)
-            .map_err(|error| template_error(&self.files, Some(name), &error))?;
-        for (key, value) in addressed.into_map().into_iter().flatten() {
-            if let Some(key) = key.as_str() {
-                prepared.insert_value(key.to_owned(), value);
-            }
+        for (key, value) in variables.into_iter().filter_map(tera::Value::as_map).flatten() {
+            // A struct's field names are static: no copy needed.
+            let key: Cow<'static, str> = match key {
+                tera::value::Key::Str(name) => Cow::Borrowed(name),
+                other => match other.as_str() {
+                    Some(name) => Cow::Owned(name.to_owned()),
+                    None => continue,
+                },
+            };
+            prepared.insert_value(key, value.clone());
         }
         let rendered = self
             .tera
