@@ -8,9 +8,9 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use thankyou::format::text::to_text;
-use thankyou::{lint, plan};
 use thankyou::record::{self, Record};
 use thankyou::render::{Draft, Renderer};
+use thankyou::{lint, plan};
 
 use crate::test::{EXAMPLES, example, fixture, with_tone};
 

@@ -90,7 +90,8 @@ impl Renderer {
                     }
                 };
                 let addressed = self.to_value(&name, &context.addressed)?;
-                let markdown = self.render(&name, &mut prepared, [&addressed, &personal[index].1])?;
+                let markdown =
+                    self.render(&name, &mut prepared, [&addressed, &personal[index].1])?;
                 Ok(Draft { step, markdown })
             })
             .collect()
@@ -112,7 +113,11 @@ impl Renderer {
         prepared: &mut tera::Context,
         variables: [&tera::Value; 2],
     ) -> Result<String> {
-        for (key, value) in variables.into_iter().filter_map(tera::Value::as_map).flatten() {
+        for (key, value) in variables
+            .into_iter()
+            .filter_map(tera::Value::as_map)
+            .flatten()
+        {
             // A struct's field names are static: no copy needed.
             let key: Cow<'static, str> = match key {
                 tera::value::Key::Str(name) => Cow::Borrowed(name),
