@@ -81,14 +81,13 @@ impl Renderer {
                 let context = Context::new(&shared, record, &step);
                 let name = template_name(&step, record.tone);
                 let key = (step.who, step.kind.is_follow_up());
-                let known = personal.iter().position(|(known, _)| *known == key);
-                let index = match known {
-                    Some(index) => index,
-                    None => {
+                let index =
+                    if let Some(index) = personal.iter().position(|(known, _)| *known == key) {
+                        index
+                    } else {
                         personal.push((key, self.to_value(&name, &*context.personal)?));
                         personal.len() - 1
-                    }
-                };
+                    };
                 let addressed = self.to_value(&name, &context.addressed)?;
                 let markdown =
                     self.render(&name, &mut prepared, [&addressed, &personal[index].1])?;
