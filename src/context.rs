@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::plan::Step;
-use crate::record::{Interviewer, Kind, Question, Record, Tone, Who};
+use crate::record::{self, Event, Kind, Medium, Question, Record, Tone, Who};
 use crate::{english, prose};
 
 /// Everything a draft template can use: what the whole record shares, and
@@ -41,9 +41,20 @@ impl<'a> Context<'a> {
             addressed: Addressed {
                 kind: step.kind,
                 step: step.step,
-                variant: match step.who {
-                    Who::Interviewer(index) if !step.kind.is_follow_up() => index,
-                    _ => 0,
+                variant: if step.kind.is_follow_up() {
+                    0
+                } else {
+                    shared
+                        .notes
+                        .iter()
+                        .position(|(who, _)| *who == step.who)
+                        .unwrap_or(0)
+                },
+                news: match (step.who, step.step) {
+                    (Who::Recruiter, Some(number)) if number > 1 => {
+                        shared.news.get(usize::from(number) - 2).cloned()
+                    }
+                    _ => None,
                 },
             },
             personal: Personal::new(shared, record, step),
@@ -71,8 +82,10 @@ pub struct Shared {
     pub decision_date: Option<String>,
     /// The staffing agency that arranged the interview, if any.
     pub agency: Option<String>,
-    /// Everyone the candidate met, in record order, as a note refers to
-    /// them in passing ("Priya Shah", or "Dr. Marsh" given an honorific).
+    /// Everyone who interviewed the candidate apart from the recruiter, in
+    /// record order, as a note refers to them in passing, in one form for
+    /// all: "Dr. Okonkwo" when every one of them has an honorific, else
+    /// full names ("Ada Okonkwo", "Zoë Müller-Łukasiewicz").
     pub interviewers: Vec<String>,
     /// Points of fit the candidate wants to reaffirm, as written.
     pub strengths: Vec<String>,
@@ -84,7 +97,8 @@ pub struct Shared {
     /// record always gets the same phrasings and different records do not
     /// all start alike; `choose` reads it.
     pub seed: u64,
-    /// The strength each interviewer's email reaffirms, by position.
+    /// The strength each interviewed person's email reaffirms, in the
+    /// order of [`Record::interviewed`].
     #[serde(skip)]
     strength_of: Vec<Option<Strength>>,
     /// The strength the check-ins and the closing note reaffirm: the first.
@@ -94,10 +108,15 @@ pub struct Shared {
     /// order; `None` for a question not yet answered.
     #[serde(skip)]
     answers: Vec<Option<(String, String)>>,
-    /// What the card and the email to each interviewer say to them, by
-    /// position.
+    /// What the card and the email to each interviewed person say to
+    /// them, in the order of [`Record::interviewed`].
     #[serde(skip)]
-    notes: Vec<Personal>,
+    notes: Vec<(Who, Personal)>,
+    /// Topics the check-ins to the recruiter may bring up, one each from
+    /// the second on: what the candidate talked about with the others,
+    /// which no earlier draft to the recruiter mentioned.
+    #[serde(skip)]
+    news: Vec<String>,
 }
 
 /// The variables of one draft: what it is.
@@ -111,6 +130,11 @@ pub struct Addressed {
     /// differently: the recipient's position among the interviewers
     /// (0 for the first), and 0 for the check-in. `choose` reads it.
     pub variant: usize,
+    /// For a check-in after the first, something it can bring that no
+    /// earlier draft to the recipient said: a topic from the interview not
+    /// yet mentioned to the recruiter. None when there is nothing new; the
+    /// check-in is then shorter.
+    pub news: Option<String>,
 }
 
 /// The variables of a draft that depend on who receives it.
@@ -126,6 +150,62 @@ pub struct Personal {
     /// them; the strengths take turns, so a panel does not all read the
     /// same pitch.
     pub strength: Option<Strength>,
+    /// How the candidate talked with the recipient (a follow-up: how the
+    /// interview took place): `in_person`, `video` or `phone`.
+    pub medium: Medium,
+    /// Words for that conversation, so a phone screen never "met" anyone.
+    pub talk: Talk,
+    /// For a check-in or closing note, the answers already sent in the
+    /// thank-you emails, to refer back to and never to offer again.
+    pub sent_answers: Vec<SentAnswer>,
+}
+
+/// Words for how the candidate talked with someone: "meet" in person,
+/// "speak with" by phone or video.
+#[derive(Debug, Clone, Serialize)]
+pub struct Talk {
+    /// "meet", or "speak with".
+    pub meet: &'static str,
+    /// "meeting", or "speaking with".
+    pub meeting: &'static str,
+    /// "met", or "spoke with".
+    pub met: &'static str,
+    /// "our meeting", "our call" or "our video call".
+    pub ours: &'static str,
+}
+
+impl Talk {
+    fn of(medium: Medium) -> Self {
+        match medium {
+            Medium::InPerson => Talk {
+                meet: "meet",
+                meeting: "meeting",
+                met: "met",
+                ours: "our meeting",
+            },
+            Medium::Video | Medium::Phone => Talk {
+                meet: "speak with",
+                meeting: "speaking with",
+                met: "spoke with",
+                ours: if medium == Medium::Video {
+                    "our video call"
+                } else {
+                    "our call"
+                },
+            },
+        }
+    }
+}
+
+/// An answer that went in a thank-you email, as a later note refers to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentAnswer {
+    /// The question, as `answers[].question` gives it.
+    pub question: String,
+    /// Who it went to, as a note refers to them in passing.
+    pub to: String,
+    /// The day it went, `YYYY-MM-DD`: as logged, else the day it was due.
+    pub date: String,
 }
 
 /// A strength, with the forms a sentence needs.
@@ -169,20 +249,32 @@ pub struct Person {
 pub struct Recipient {
     /// Full name, as in the record.
     pub name: String,
-    /// What a greeting calls them: "Priya", or "Dr. Chu" when the record
-    /// gives an honorific.
+    /// How the greeting names them, as the tone asks: a warm note says
+    /// "Priya"; a formal one "Dr. Marsh" (honorific and surname) or, with
+    /// no honorific, the full name, which is the gender-neutral business
+    /// form. Any note says "Dr. Marsh" when the record gives an honorific.
+    pub greeting: String,
+    /// "Priya", or "Dr. Chu" when the record gives an honorific.
     pub first_name: String,
-    /// Whether the record gives them an honorific ("Dr. Alan Chu"), which
-    /// asks for "Dear" and a full-name signature even in a warm note.
+    /// The honorific the record gives them ("Dr.", "Professor", "Ms."), if any.
+    pub honorific: Option<String>,
+    /// Their surname, as a formal greeting uses it ("van Dijk").
+    pub surname: String,
+    /// Whether the record gives them an honorific, which asks for "Dear"
+    /// and a full-name signature even in a warm note.
     pub uses_honorific: bool,
     /// Job title, if given.
     pub title: Option<String>,
     /// Work email, if given.
     pub email: Option<String>,
-    /// What the candidate talked about with this person; empty for a recruiter.
+    /// What the candidate talked about with this person; empty for a
+    /// recruiter who did not interview them.
     pub topics: Vec<String>,
     /// Whether this is the recruiter rather than an interviewer.
     pub is_recruiter: bool,
+    /// Whether they interviewed the candidate: every interviewer, and a
+    /// recruiter with topics of their own (a screen).
+    pub interviewed: bool,
 }
 
 /// A question the recipient asked, with the answer the candidate has since worked out.
@@ -224,11 +316,7 @@ impl Shared {
                 .recruiter
                 .as_ref()
                 .and_then(|recruiter| recruiter.agency.clone()),
-            interviewers: record
-                .interviewers
-                .iter()
-                .map(|person| english::reference_name(&person.name))
-                .collect(),
+            interviewers: listed(&record.interviewers.iter().collect::<Vec<_>>()),
             strengths: record
                 .strengths
                 .iter()
@@ -254,12 +342,17 @@ impl Shared {
                 })
                 .collect(),
             notes: Vec::new(),
+            news: news(record),
         };
         shared.notes = record
-            .interviewers
-            .iter()
+            .interviewed()
             .enumerate()
-            .map(|(index, person)| Personal::for_interviewer(&shared, record, index, person))
+            .map(|(variant, (who, person))| {
+                (
+                    who,
+                    Personal::for_note(&shared, record, who, variant, person),
+                )
+            })
             .collect();
         shared
     }
@@ -285,9 +378,8 @@ fn seed(record: &Record) -> u64 {
 fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
     if record.strengths.is_empty() {
         return record
-            .interviewers
-            .iter()
-            .map(|person| person.strength.as_deref().and_then(Strength::new))
+            .interviewed()
+            .map(|(_, person)| person.strength.as_deref().and_then(Strength::new))
             .collect();
     }
     // Each strength is shaped once, then handed out.
@@ -307,10 +399,9 @@ fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
     };
     let mut used = vec![0usize; record.strengths.len()];
     record
-        .interviewers
-        .iter()
+        .interviewed()
         .enumerate()
-        .map(|(index, person)| {
+        .map(|(index, (_, person))| {
             if let Some(pinned) = &person.strength {
                 if let Some(at) = record.strengths.iter().position(|text| text == pinned) {
                     used[at] += 1;
@@ -364,63 +455,126 @@ fn content_words(text: &str) -> Vec<String> {
 
 impl Personal {
     /// What the draft for `step` says to its recipient: the card or email
-    /// to one interviewer (built once, with `shared`), or a follow-up to
-    /// whoever the plan sends it to.
+    /// to someone interviewed (built once, with `shared`), or a follow-up
+    /// to whoever the plan sends it to.
     fn new<'a>(shared: &'a Shared, record: &Record, step: &Step) -> Cow<'a, Personal> {
-        match (step.who, record.interviewer(step.who)) {
-            (Who::Interviewer(index), Some(person)) if !step.kind.is_follow_up() => {
-                match shared.notes.get(index) {
-                    Some(note) => Cow::Borrowed(note),
-                    None => Cow::Owned(Self::for_interviewer(shared, record, index, person)),
-                }
-            }
-            (_, Some(person)) => Cow::Owned(Self::for_follow_up(
+        let note = (!step.kind.is_follow_up())
+            .then(|| shared.notes.iter().find(|(who, _)| *who == step.who))
+            .flatten();
+        match (note, record.person(step.who)) {
+            (Some((_, note)), _) => Cow::Borrowed(note),
+            (None, Some(person)) => Cow::Owned(Self::for_follow_up(
                 shared,
                 record,
-                Recipient::interviewer(person),
+                Recipient::of(record, step.who, person),
                 step.who,
             )),
-            (_, None) => {
-                let email = record.email(step.who).map(str::to_owned);
-                let recipient = Recipient::recruiter(record.name(step.who), email);
-                Cow::Owned(Self::for_follow_up(shared, record, recipient, step.who))
+            (None, None) => Cow::Owned(Self::for_follow_up(
+                shared,
+                record,
+                Recipient::unknown(step.who),
+                step.who,
+            )),
+        }
+    }
+
+    /// The card or email to `person`, the `variant`th person interviewed.
+    fn for_note(
+        shared: &Shared,
+        record: &Record,
+        who: Who,
+        variant: usize,
+        person: &record::Person,
+    ) -> Self {
+        Personal {
+            recipient: Recipient::of(record, who, person),
+            answers: answered(shared, record, |question| {
+                (record.addressee(question) == Some(who)).then_some(question.asked_by == Some(who))
+            }),
+            strength: shared.strength_of.get(variant).cloned().flatten(),
+            medium: person.medium,
+            talk: Talk::of(person.medium),
+            sent_answers: Vec::new(),
+        }
+    }
+
+    /// A check-in or the closing note to `recipient`: no answer again, as
+    /// every answer went in a thank-you email, but those answers to refer
+    /// back to.
+    fn for_follow_up(shared: &Shared, record: &Record, recipient: Recipient, who: Who) -> Self {
+        Personal {
+            recipient,
+            answers: Vec::new(),
+            strength: shared.follow_up_strength.clone(),
+            medium: record.medium,
+            talk: Talk::of(record.medium),
+            sent_answers: sent_answers(shared, record, who),
+        }
+    }
+}
+
+/// The answers the thank-you emails carried, each with who it went to and
+/// when; those to `who` say "you" in the draft to them, so they are left
+/// out here.
+fn sent_answers(shared: &Shared, record: &Record, who: Who) -> Vec<SentAnswer> {
+    let everyone: Vec<&record::Person> = record.interviewed().map(|(_, person)| person).collect();
+    let names = listed(&everyone);
+    record
+        .unanswered_questions
+        .iter()
+        .zip(&shared.answers)
+        .filter_map(|(question, shaped)| {
+            let (question_text, _) = shaped.as_ref()?;
+            let to = record.addressee(question)?;
+            let at = record.interviewed().position(|(one, _)| one == to)?;
+            (to != who).then(|| SentAnswer {
+                question: question_text.clone(),
+                to: names.get(at).cloned().unwrap_or_default(),
+                date: email_day(record, to).to_string(),
+            })
+        })
+        .collect()
+}
+
+/// The day the thank-you email to `who` went: as logged, else the interview day.
+fn email_day(record: &Record, who: Who) -> jiff::civil::Date {
+    record
+        .log
+        .iter()
+        .find(|entry| matches!(entry.event, Event::Sent { kind: Kind::Email, to } if to == who))
+        .map_or(record.interview_date, |entry| entry.date)
+}
+
+/// Topics a check-in to the recruiter can bring that no earlier draft to
+/// them did: what the candidate talked about with the others (the
+/// recruiter's own went in their thank-you email), each once.
+fn news(record: &Record) -> Vec<String> {
+    let mut news: Vec<String> = Vec::new();
+    for person in &record.interviewers {
+        for topic in &person.topics {
+            let topic = prose::notes(topic);
+            if !news.contains(&topic) {
+                news.push(topic);
             }
         }
     }
+    news
+}
 
-    /// The card or email to the interviewer at `index`.
-    fn for_interviewer(
-        shared: &Shared,
-        record: &Record,
-        index: usize,
-        person: &Interviewer,
-    ) -> Self {
-        Personal {
-            recipient: Recipient::interviewer(person),
-            answers: answered(shared, record, |question| {
-                (question.addressee() == index).then_some(question.asked_by == Some(index))
-            }),
-            strength: shared.strength_of.get(index).cloned().flatten(),
-        }
-    }
-
-    /// A check-in or the closing note to `recipient`; when they are an
-    /// interviewer, only their own questions come up.
-    fn for_follow_up(shared: &Shared, record: &Record, recipient: Recipient, who: Who) -> Self {
-        let interviewer = match who {
-            Who::Interviewer(index) => Some(index),
-            Who::Recruiter => None,
-        };
-        Personal {
-            recipient,
-            answers: answered(shared, record, |question| {
-                interviewer
-                    .is_none_or(|index| question.addressee() == index)
-                    .then_some(false)
-            }),
-            strength: shared.follow_up_strength.clone(),
-        }
-    }
+/// People as one note lists them, in one form for all: "Dr. Okonkwo" when
+/// every one has an honorific, else full names without honorifics.
+fn listed(people: &[&record::Person]) -> Vec<String> {
+    let formal = !people.is_empty() && people.iter().all(|person| person.honorific.is_some());
+    people
+        .iter()
+        .map(|person| {
+            if formal {
+                person.formal_name()
+            } else {
+                person.bare_name().to_owned()
+            }
+        })
+        .collect()
 }
 
 /// The answered questions `pick` keeps, each with whether the recipient
@@ -446,34 +600,53 @@ fn answered(
 }
 
 impl Recipient {
-    /// An interviewer as a recipient.
-    fn interviewer(person: &Interviewer) -> Self {
+    /// `person`, whom `who` names, as the recipient of a draft of `record`.
+    fn of(record: &Record, who: Who, person: &record::Person) -> Self {
+        let interviewed = record.interviewed().any(|(one, _)| one == who);
+        let first_name = match person.honorific {
+            Some(_) => person.formal_name(),
+            None => person.given_name().to_owned(),
+        };
         Recipient {
-            topics: person
-                .topics
-                .iter()
-                .map(|topic| prose::notes(topic))
-                .collect(),
+            name: person.name.clone(),
+            greeting: match record.tone {
+                Tone::Formal => person.formal_name(),
+                Tone::Warm => first_name.clone(),
+            },
+            first_name,
+            honorific: person.honorific.clone(),
+            surname: person.surname.clone(),
+            uses_honorific: person.honorific.is_some(),
             title: person.title.clone(),
-            ..Self::named(&person.name, person.email.clone(), false)
+            email: person.email.clone(),
+            topics: if interviewed {
+                person
+                    .topics
+                    .iter()
+                    .map(|topic| prose::notes(topic))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+            is_recruiter: who == Who::Recruiter,
+            interviewed,
         }
     }
 
-    /// The recruiter as a recipient.
-    fn recruiter(name: &str, email: Option<String>) -> Self {
-        Self::named(name, email, true)
-    }
-
-    fn named(name: &str, email: Option<String>, is_recruiter: bool) -> Self {
-        let first_name = english::first_name(name);
+    /// Someone the record does not name (never the case for a checked record).
+    fn unknown(who: Who) -> Self {
         Recipient {
-            name: name.to_owned(),
-            first_name,
-            uses_honorific: english::has_honorific(name),
+            name: String::new(),
+            greeting: String::new(),
+            first_name: String::new(),
+            honorific: None,
+            surname: String::new(),
+            uses_honorific: false,
             title: None,
-            email,
+            email: None,
             topics: Vec::new(),
-            is_recruiter,
+            is_recruiter: who == Who::Recruiter,
+            interviewed: false,
         }
     }
 }

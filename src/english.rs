@@ -42,7 +42,9 @@ pub fn first_name(full_name: &str) -> String {
         .collect();
     match words.as_slice() {
         [] => String::new(),
-        [honorific, .., surname] if is_honorific(honorific) => format!("{honorific} {surname}"),
+        [honorific, .., _] if is_honorific(honorific) => {
+            format!("{honorific} {}", surname(without_honorific(full_name)))
+        }
         [first, ..] => (*first).to_owned(),
     }
 }
@@ -50,11 +52,50 @@ pub fn first_name(full_name: &str) -> String {
 /// Whether the name opens with an honorific such as "Dr." or "Ms.", which
 /// tells the drafts to address the person formally whatever the tone.
 pub fn has_honorific(full_name: &str) -> bool {
-    full_name.split_whitespace().count() > 1
-        && full_name
-            .split_whitespace()
-            .next()
-            .is_some_and(is_honorific)
+    honorific_of(full_name).is_some()
+}
+
+/// The honorific the name opens with, if any: "Dr." of "Dr. Helen Marsh".
+pub fn honorific_of(full_name: &str) -> Option<&str> {
+    let mut words = full_name.split_whitespace();
+    let first = words.next()?;
+    (is_honorific(first) && words.next().is_some()).then_some(first)
+}
+
+/// The name without an honorific it opens with: "Helen Marsh" of "Dr.
+/// Helen Marsh".
+pub fn without_honorific(full_name: &str) -> &str {
+    let name = full_name.trim();
+    match honorific_of(name) {
+        Some(honorific) => name[honorific.len()..].trim_start(),
+        None => name,
+    }
+}
+
+/// Words that belong to the surname after them: "van Dijk", "de la Cruz",
+/// "bin Salman".
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "des", "do", "dos", "das",
+    "le", "la", "bin", "binti", "ibn", "al", "el", "ter", "ten", "zu", "af", "av",
+];
+
+/// The surname in a name without honorific: the last word, hyphenated
+/// surnames whole ("Müller-Łukasiewicz"), with the particles before it
+/// ("Sanne van Dijk" -> "van Dijk"). A one-word name is its own surname.
+pub fn surname(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((last, rest)) = words.split_last() else {
+        return String::new();
+    };
+    let particles = rest
+        .iter()
+        .skip(1)
+        .rev()
+        .take_while(|word| PARTICLES.contains(&word.to_lowercase().as_str()))
+        .count();
+    let mut parts = rest[rest.len() - particles..].to_vec();
+    parts.push(last);
+    parts.join(" ")
 }
 
 /// How a note refers to someone in passing: "Dr. Marsh" when the record
@@ -90,7 +131,10 @@ pub fn short_company(name: &str) -> String {
 
 fn is_honorific(word: &str) -> bool {
     let bare = word.trim_end_matches('.').to_ascii_lowercase();
-    matches!(bare.as_str(), "dr" | "prof" | "mr" | "mrs" | "ms" | "mx")
+    matches!(
+        bare.as_str(),
+        "dr" | "prof" | "professor" | "mr" | "mrs" | "ms" | "mx" | "miss" | "judge" | "rev"
+    )
 }
 
 /// A date as a letter writes it: "November 19".
@@ -156,6 +200,25 @@ mod tests {
         ] {
             assert_eq!(first_name(full), expected);
         }
+    }
+
+    #[test]
+    fn surnames_keep_their_particles_and_hyphens() {
+        for (name, expected) in [
+            ("Helen Marsh", "Marsh"),
+            ("Zoë Müller-Łukasiewicz", "Müller-Łukasiewicz"),
+            ("Sanne van Dijk", "van Dijk"),
+            ("Ludwig van der Berg", "van der Berg"),
+            ("Maria de la Cruz", "de la Cruz"),
+            ("Khalid bin Salman", "bin Salman"),
+            ("Van Morrison", "Morrison"),
+            ("Madonna", "Madonna"),
+        ] {
+            assert_eq!(surname(name), expected, "{name}");
+        }
+        assert_eq!(without_honorific("Dr. Helen Marsh"), "Helen Marsh");
+        assert_eq!(without_honorific("Drew Barry"), "Drew Barry");
+        assert_eq!(first_name("Dr. Sanne van Dijk"), "Dr. van Dijk");
     }
 
     #[test]

@@ -87,13 +87,11 @@ pub enum Error {
     /// the message says what to do instead.
     #[error("{0}")]
     Request(String),
-    /// `--to` named nobody in the record.
-    #[error("no interviewer is called `{name}`; the record has {valid}")]
+    /// `--to` named nobody in the record, or several people.
+    #[error("--to: {message}")]
     NoSuchRecipient {
-        /// The name the user asked for.
-        name: String,
-        /// The names in the record, joined for reading.
-        valid: String,
+        /// What the name found, and who is in the record.
+        message: String,
     },
     /// A value bound for an email header holds a line break.
     #[error(

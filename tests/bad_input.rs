@@ -131,7 +131,7 @@ fn asked_by_naming_nobody() {
         &format!(
             "{HEAD}interviewers:\n  - name: Priya Shah\n  - name: Marcus Bell\nunanswered_questions:\n  - question: Why?\n    asked_by: Priya\n"
         ),
-        "error: record.yaml:11:15: unanswered_questions[0].asked_by: `Priya` is not one of the interviewers (Priya Shah or Marcus Bell)\n   11 |     asked_by: Priya\n",
+        "error: record.yaml:11:15: unanswered_questions[0].asked_by: `Priya` is not one of the people who interviewed you (Priya Shah or Marcus Bell)\n   11 |     asked_by: Priya\n",
     );
 }
 
@@ -147,7 +147,7 @@ fn an_unknown_tone() {
 fn no_interviewers() {
     rejects(
         &format!("{HEAD}interviewers: []\n"),
-        "error: record.yaml:6:15: interviewers: list at least one person you met\n    6 | interviewers: []\n",
+        "error: record.yaml:6:15: interviewers: list the people who interviewed you under `interviewers`, each with `name` and `topics`; for a screen with the recruiter alone, give the recruiter `topics` instead\n    6 | interviewers: []\n",
     );
 }
 

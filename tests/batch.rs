@@ -68,7 +68,7 @@ fn a_render_error_in_a_batch_names_its_record() {
         .file("apps/b.yaml", example("panel").as_bytes())
         .args(["render", "apps", "--to", "Tom Brennan", "--kind", "card"])
         .status(1)
-        .stderr("error: apps/b.yaml: no interviewer is called `Tom Brennan`; the record has Priya Shah, Marcus Bell, Elena Rossi, or Sam Ortiz\nerror: 1 of 2 records failed; the others were rendered\n")
+        .stderr("error: apps/b.yaml: --to: `Tom Brennan` is not in the record; the people in it are Priya Shah (interviewer), Marcus Bell (interviewer), Elena Rossi (interviewer), and Sam Ortiz (recruiter)\nerror: 1 of 2 records failed; the others were rendered\n")
         .any_stdout()
         .run();
 }

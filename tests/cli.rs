@@ -86,7 +86,7 @@ fn to_naming_nobody_lists_the_names() {
         .args(["render", "record.yaml", "--to", "Pria Shah"])
         .status(1)
         .stderr(
-            "error: no interviewer is called `Pria Shah`; the record has Priya Shah, Marcus Bell, Elena Rossi, or Sam Ortiz\n",
+            "error: --to: `Pria Shah` is not in the record; the people in it are Priya Shah (interviewer), Marcus Bell (interviewer), Elena Rossi (interviewer), and Sam Ortiz (recruiter)\n",
         )
         .run();
 }

@@ -514,7 +514,8 @@ fn record_values(record: &Record) -> Vec<String> {
         record.candidate.name.clone(),
     ];
     if let Some(recruiter) = &record.recruiter {
-        values.push(recruiter.name.clone());
+        values.push(recruiter.person.name.clone());
+        values.extend(recruiter.person.topics.iter().cloned());
         values.extend(recruiter.agency.iter().cloned());
     }
     for person in &record.interviewers {

@@ -53,7 +53,7 @@ fn log_refuses_bad_input_and_writes_nothing() {
     for (args, stderr) in [
         (
             vec!["--sent", "email", "--to", "Nobody"],
-            "error: --to: `Nobody` is not in the record; the people in it are Priya Shah\n",
+            "error: --to: `Nobody` is not in the record; the people in it are Priya Shah (interviewer)\n",
         ),
         (
             vec![
@@ -118,7 +118,7 @@ fn bad_log_entries_in_the_record_name_the_field() {
         ),
         (
             "log:\n  - date: 2026-11-20\n    sent: card\n    to: Pria\n",
-            "error: record.yaml:13:9: log[0].to: `Pria` is not in the record; the people in it are Priya Shah\n   13 |     to: Pria\n",
+            "error: record.yaml:13:9: log[0].to: `Pria` is not in the record; the people in it are Priya Shah (interviewer)\n   13 |     to: Pria\n",
         ),
         (
             "log:\n  - date: 2026-11-20\n    sent: card\n",

@@ -70,7 +70,7 @@ fn a_template_error_names_the_file_line_and_column() {
     let cases: [(&[u8], &str); 4] = [
         (
             b"Hi {{ recipient.first_name }},\n\n{{ recipient.nickname }}\n",
-            "error: template `mine/card.warm.md`: Field `nickname` is not defined. Available fields: email, first_name, is_recruiter, name, title, topics, uses_honorific\n --> mine/card.warm.md:3:14\n",
+            "error: template `mine/card.warm.md`: Field `nickname` is not defined. Available fields: email, first_name, greeting, honorific, interviewed, is_recruiter, name, surname, title, topics, uses_honorific\n --> mine/card.warm.md:3:14\n",
         ),
         (
             b"Hi {% if %}\n",

@@ -8,7 +8,7 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 /// The bundled example records, by file stem.
-pub const EXAMPLES: &[&str] = &["panel", "single", "formal"];
+pub const EXAMPLES: &[&str] = &["panel", "single", "formal", "phone-screen", "academic"];
 
 /// The text of `examples/{name}.yaml`.
 pub fn example(name: &str) -> String {

@@ -10,7 +10,7 @@ use crate::english;
 use crate::input::today;
 use crate::output::{files, names, print};
 use crate::record::append::{NewEntry, append};
-use crate::record::{self, Record};
+use crate::record::{self, Found, Record};
 
 /// Appends one entry to the record's `log:`.
 pub fn run(arguments: &LogArguments) -> Result<()> {
@@ -58,11 +58,11 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
 
 /// The record's spelling of `name`, or an error listing the people in it.
 fn person(record: &Record, name: &str, flag: &str) -> Result<String> {
-    match record.find(name).first() {
-        Some(&who) => Ok(record.name(who).to_owned()),
-        None => bail!(
-            "{flag}: `{name}` is not in the record; the people in it are {}",
-            english::join_and(record.names())
+    match record.find(name) {
+        Found::One(who) => Ok(record.name(who).to_owned()),
+        found => bail!(
+            "{flag}: {}",
+            record.not_found(name, &found).unwrap_or_default()
         ),
     }
 }

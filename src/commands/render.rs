@@ -20,7 +20,7 @@ use crate::lint;
 use crate::output::{self, names};
 use crate::parallel;
 use crate::plan::{self, Selection};
-use crate::record::Record;
+use crate::record::{Kind, Medium, Record};
 use crate::render::{Renderer, templates};
 use crate::report::{self, Message};
 
@@ -227,10 +227,25 @@ fn nothing_selected(record: &Record, selection: &Selection, max_checkins: u8) ->
             selection.step.unwrap_or_default(),
             to.unwrap_or("anyone"),
         ),
+        _ if selection.kinds == [Kind::Card] => bail!(
+            "no card goes to {}: {}",
+            to.unwrap_or("anyone"),
+            why_no_card(record)
+        ),
         _ => bail!(
             "no {} goes to {}",
             english::join_or(selection.kinds.iter().map(|kind| kind.label())),
             to.unwrap_or("anyone")
         ),
+    }
+}
+
+/// Why a record plans no card (for someone): what turns cards off, and how
+/// to turn them on.
+fn why_no_card(record: &Record) -> &'static str {
+    if record.medium == Medium::Phone {
+        "cards are off after a phone interview; set `cards: true`, or `card: true` on a person, to send one"
+    } else {
+        "the record sets `cards: false` or `card: false`; set `card: true` on a person to send one"
     }
 }

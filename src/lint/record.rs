@@ -113,9 +113,8 @@ pub fn findings(record: &Record, today: &Today) -> Vec<Finding> {
     for (index, question) in record.unanswered_questions.iter().enumerate() {
         if question.answer.is_none() {
             let to = record
-                .interviewers
-                .get(question.addressee())
-                .map_or("the interviewer", |person| person.name.as_str());
+                .addressee(question)
+                .map_or("the interviewer", |who| record.name(who));
             findings.push(Finding::at(
                 lines.questions.get(index).copied().unwrap_or(0),
                 format!("this question has no answer yet, so the email to {to} leaves it out; add `answer:`"),

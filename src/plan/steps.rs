@@ -84,15 +84,14 @@ pub fn steps(record: &Record, max_checkins: u8) -> Vec<Step> {
         };
         steps.extend(
             record
-                .interviewers
-                .iter()
-                .enumerate()
-                .map(|(index, person)| Step {
+                .interviewed()
+                .filter(|(_, person)| kind != Kind::Card || person.card)
+                .map(|(who, person)| Step {
                     date,
                     kind,
                     to: person.name.clone(),
                     step: None,
-                    who: Who::Interviewer(index),
+                    who,
                 }),
         );
     }
@@ -149,8 +148,7 @@ pub fn checkin(record: &Record) -> Option<(Who, Date)> {
     }
     let who = match recruiter {
         Some(_) => Who::Recruiter,
-        None if record.interviewers.is_empty() => return None,
-        None => Who::Interviewer(0),
+        None => record.interviewed().next()?.0,
     };
     let date = match recruiter.and_then(|recruiter| recruiter.decision_date) {
         Some(decision) => next_business_day(decision),
@@ -175,6 +173,6 @@ pub fn no_follow_up(record: &Record) -> Option<String> {
         .filter(|recruiter| recruiter.no_follow_up)?;
     Some(format!(
         "{} asked candidates not to follow up, so there are no check-ins and no closing note; send the thank-you notes only",
-        recruiter.name
+        recruiter.person.name
     ))
 }

@@ -5,8 +5,10 @@ use jiff::civil::Date;
 use serde_saphyr::Spanned;
 
 use super::fields::Line;
+use super::find::Found;
 use super::model::{
-    Candidate, Event, Interviewer, Lines, LogEntry, PersonLines, Question, Record, Recruiter, Who,
+    Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
+    Who,
 };
 use super::raw::{RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
 use super::yaml;
@@ -22,6 +24,53 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {
     let text = yaml::decode(source_name, bytes)?;
     let raw: RawRecord = yaml::from_str(source_name, text)?;
     Checker { source_name, text }.check(raw)
+}
+
+/// What a record without anyone interviewed is told.
+const NO_ONE_MET: &str = "list the people who interviewed you under `interviewers`, each with `name` and `topics`; for a screen with the recruiter alone, give the recruiter `topics` instead";
+
+/// What the record says for everyone unless a person says otherwise.
+struct Defaults {
+    medium: Medium,
+    cards: Option<bool>,
+}
+
+impl Defaults {
+    /// Whether someone the candidate talked with by `medium` gets a card.
+    fn card_for(&self, medium: Medium) -> bool {
+        self.cards.unwrap_or(medium.has_cards())
+    }
+}
+
+/// The honorific a person is addressed by: the record's, else the one
+/// their name opens with.
+fn honorific(given: Option<Line>, name: &str) -> Option<String> {
+    given
+        .map(String::from)
+        .or_else(|| english::honorific_of(name).map(str::to_owned))
+}
+
+/// The surname a formal greeting uses: the record's, else the name's own.
+fn surname(given: Option<Line>, name: &str) -> String {
+    given.map_or_else(
+        || english::surname(english::without_honorific(name)),
+        String::from,
+    )
+}
+
+/// One person written twice, as the recruiter and as an interviewer: the
+/// recruiter's entry first, the other filling what it leaves out.
+fn merged(recruiter: Person, interviewer: Person) -> Person {
+    let mut topics = recruiter.topics;
+    topics.extend(interviewer.topics);
+    Person {
+        honorific: recruiter.honorific.or(interviewer.honorific),
+        title: recruiter.title.or(interviewer.title),
+        email: recruiter.email.or(interviewer.email),
+        strength: recruiter.strength.or(interviewer.strength),
+        topics,
+        ..recruiter
+    }
 }
 
 fn line<T>(spanned: &Spanned<T>) -> usize {
@@ -48,15 +97,34 @@ impl Checker<'_> {
         )
     }
 
+    fn error_without_line(&self, field: &str, message: &str) -> RecordError {
+        yaml::error_at(
+            self.source_name,
+            self.text,
+            None,
+            Some(field.into()),
+            message.into(),
+        )
+    }
+
     fn check(&self, raw: RawRecord) -> Result<Record, RecordError> {
         let interview_date = raw.interview_date.value.0;
-        if raw.interviewers.value.is_empty() {
-            return Err(self.error_at(
-                &raw.interviewers,
-                "interviewers".into(),
-                "list at least one person you met".into(),
-            ));
-        }
+        let recruiter_interviewed = raw
+            .recruiter
+            .as_ref()
+            .is_some_and(|recruiter| !recruiter.topics.is_empty());
+        let listed = match raw.interviewers {
+            Some(list) if list.value.is_empty() && !recruiter_interviewed => {
+                return Err(self.error_at(&list, "interviewers".into(), NO_ONE_MET.into()));
+            }
+            Some(list) => list.value,
+            None if recruiter_interviewed => Vec::new(),
+            None => return Err(self.error_without_line("interviewers", NO_ONE_MET)),
+        };
+        let defaults = Defaults {
+            medium: raw.medium,
+            cards: raw.cards,
+        };
         let mut lines = Lines {
             interview_date: line(&raw.interview_date),
             decision_date: raw
@@ -71,17 +139,28 @@ impl Checker<'_> {
                 .collect(),
             strengths: raw.strengths.iter().map(line).collect(),
             interviewers: Vec::new(),
+            recruiter: None,
         };
-        let interviewers = self.check_interviewers(raw.interviewers.value, &mut lines)?;
+        let mut interviewers = self.check_interviewers(listed, &defaults, &mut lines)?;
         let recruiter = raw
             .recruiter
-            .map(|recruiter| self.check_recruiter(recruiter, interview_date))
+            .map(|recruiter| {
+                self.check_recruiter(
+                    recruiter,
+                    interview_date,
+                    &defaults,
+                    &mut interviewers,
+                    &mut lines,
+                )
+            })
             .transpose()?;
         let unanswered_questions = raw
             .unanswered_questions
             .into_iter()
             .enumerate()
-            .map(|(index, question)| self.check_question(index, question, &interviewers))
+            .map(|(index, question)| {
+                self.check_question(index, question, &interviewers, recruiter.as_ref())
+            })
             .collect::<Result<_, _>>()?;
         let max_checkins = raw
             .followup
@@ -106,6 +185,7 @@ impl Checker<'_> {
                 .map(|strength| strength.value.into())
                 .collect(),
             tone: raw.tone,
+            medium: raw.medium,
             max_checkins,
             log: Vec::new(),
             status: raw.status,
@@ -123,9 +203,10 @@ impl Checker<'_> {
     fn check_interviewers(
         &self,
         raw: Vec<RawInterviewer>,
+        defaults: &Defaults,
         lines: &mut Lines,
-    ) -> Result<Vec<Interviewer>, RecordError> {
-        let mut interviewers: Vec<Interviewer> = Vec::with_capacity(raw.len());
+    ) -> Result<Vec<Person>, RecordError> {
+        let mut interviewers: Vec<Person> = Vec::with_capacity(raw.len());
         for (index, person) in raw.into_iter().enumerate() {
             let name = person.name.value.as_str();
             if interviewers
@@ -143,7 +224,10 @@ impl Checker<'_> {
                 email: person.email.as_ref().map(line),
                 topics: person.topics.iter().map(line).collect(),
             });
-            interviewers.push(Interviewer {
+            let medium = person.medium.unwrap_or(defaults.medium);
+            interviewers.push(Person {
+                honorific: honorific(person.honorific, name),
+                surname: surname(person.surname, name),
                 name: person.name.value.into(),
                 title: person.title.map(String::from),
                 email: person.email.map(|email| email.value.into()),
@@ -153,15 +237,22 @@ impl Checker<'_> {
                     .map(|topic| topic.value.into())
                     .collect(),
                 strength: person.strength.map(String::from),
+                medium,
+                card: person.card.unwrap_or_else(|| defaults.card_for(medium)),
             });
         }
         Ok(interviewers)
     }
 
+    /// The recruiter, taken together with their entry among the
+    /// interviewers when the record lists them there too: one person.
     fn check_recruiter(
         &self,
         raw: RawRecruiter,
         interview_date: Date,
+        defaults: &Defaults,
+        interviewers: &mut Vec<Person>,
+        lines: &mut Lines,
     ) -> Result<Recruiter, RecordError> {
         if let Some(decision) = &raw.decision_date
             && decision.value.0 < interview_date
@@ -175,12 +266,47 @@ impl Checker<'_> {
                 ),
             ));
         }
+        let name = raw.name.value.as_str();
+        let mut person_lines = PersonLines {
+            name: line(&raw.name),
+            email: raw.email.as_ref().map(line),
+            topics: raw.topics.iter().map(line).collect(),
+        };
+        let medium = raw.medium.unwrap_or(defaults.medium);
+        let mut person = Person {
+            honorific: honorific(raw.honorific, name),
+            surname: surname(raw.surname, name),
+            name: raw.name.value.into(),
+            title: raw.title.map(String::from),
+            email: raw.email.map(|email| email.value.into()),
+            topics: raw
+                .topics
+                .into_iter()
+                .map(|topic| topic.value.into())
+                .collect(),
+            strength: raw.strength.map(String::from),
+            medium,
+            card: raw.card.unwrap_or_else(|| defaults.card_for(medium)),
+        };
+        let also = interviewers
+            .iter()
+            .position(|other| other.name.eq_ignore_ascii_case(&person.name));
+        let mut also_interviewer_at = None;
+        if let Some(index) = also {
+            let other = interviewers.remove(index);
+            let other_lines = lines.interviewers.remove(index);
+            also_interviewer_at = Some(other_lines.name);
+            person = merged(person, other);
+            person_lines.topics.extend(other_lines.topics);
+            person_lines.email = person_lines.email.or(other_lines.email);
+        }
+        lines.recruiter = Some(person_lines);
         Ok(Recruiter {
-            name: raw.name.into(),
-            email: raw.email.map(String::from),
+            person,
             agency: raw.agency.map(String::from),
             decision_date: raw.decision_date.map(|date| date.value.0),
             no_follow_up: raw.no_follow_up,
+            also_interviewer_at,
         })
     }
 
@@ -188,22 +314,36 @@ impl Checker<'_> {
         &self,
         index: usize,
         raw: RawQuestion,
-        interviewers: &[Interviewer],
+        interviewers: &[Person],
+        recruiter: Option<&Recruiter>,
     ) -> Result<Question, RecordError> {
+        let interviewed: Vec<(Who, &Person)> = interviewers
+            .iter()
+            .enumerate()
+            .map(|(index, person)| (Who::Interviewer(index), person))
+            .chain(
+                recruiter
+                    .filter(|recruiter| !recruiter.person.topics.is_empty())
+                    .map(|recruiter| (Who::Recruiter, &recruiter.person)),
+            )
+            .collect();
         let asked_by = match &raw.asked_by {
             None => None,
             Some(name) => Some(
-                interviewers
+                interviewed
                     .iter()
-                    .position(|person| person.name.eq_ignore_ascii_case(name.value.as_str()))
+                    .find(|(_, person)| person.name.eq_ignore_ascii_case(name.value.as_str()))
+                    .map(|(who, _)| *who)
                     .ok_or_else(|| {
                         self.error_at(
                             name,
                             format!("unanswered_questions[{index}].asked_by"),
                             format!(
-                                "`{}` is not one of the interviewers ({})",
+                                "`{}` is not one of the people who interviewed you ({})",
                                 name.value.as_str(),
-                                english::join_or(interviewers.iter().map(|p| p.name.as_str()))
+                                english::join_or(
+                                    interviewed.iter().map(|(_, person)| person.name.as_str())
+                                )
                             ),
                         )
                     })?,
@@ -250,21 +390,15 @@ impl Checker<'_> {
             ));
         }
         let person = |name: &Spanned<Line>, at: &str| -> Result<Who, RecordError> {
-            record
-                .find(name.value.as_str())
-                .first()
-                .copied()
-                .ok_or_else(|| {
-                    self.error_at(
-                        name,
-                        field(at),
-                        format!(
-                            "`{}` is not in the record; the people in it are {}",
-                            name.value.as_str(),
-                            english::join_and(record.names())
-                        ),
-                    )
-                })
+            let typed = name.value.as_str();
+            match record.find(typed) {
+                Found::One(who) => Ok(who),
+                found => Err(self.error_at(
+                    name,
+                    field(at),
+                    record.not_found(typed, &found).unwrap_or_default(),
+                )),
+            }
         };
         let event = match (entry.sent, &entry.to, &entry.reply) {
             (Some(kind), Some(to), None) => Event::Sent {

@@ -11,15 +11,17 @@
 pub mod append;
 mod check;
 pub mod fields;
+mod find;
 mod kind;
 mod model;
 mod raw;
 pub mod yaml;
 
 pub use check::{MAX_CHECKINS, parse};
+pub use find::Found;
 pub use kind::Kind;
 pub use model::{
-    Candidate, Event, Interviewer, Lines, LogEntry, PersonLines, Question, Record, Recruiter,
+    Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
     Status, Tone, Who,
 };
 pub use raw::json_schema;

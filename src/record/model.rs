@@ -20,14 +20,18 @@ pub struct Record {
     pub interview_date: Date,
     /// The recruiter who arranged the interview, if any.
     pub recruiter: Option<Recruiter>,
-    /// Everyone the candidate met, in the order the user listed them; never empty.
-    pub interviewers: Vec<Interviewer>,
+    /// Everyone who interviewed the candidate apart from the recruiter, in
+    /// the order the user listed them; empty for a screen with the recruiter
+    /// alone (who then has topics: see [`Record::interviewed`]).
+    pub interviewers: Vec<Person>,
     /// Questions the candidate wants to answer better in writing.
     pub unanswered_questions: Vec<Question>,
     /// Points of fit the candidate wants to reaffirm.
     pub strengths: Vec<String>,
     /// How the drafts address people.
     pub tone: Tone,
+    /// How the interview took place, unless a person's own `medium` says otherwise.
+    pub medium: Medium,
     /// How many check-ins to send before the closing note, if the record says.
     pub max_checkins: Option<u8>,
     /// What has been sent and received since the interview, in file order.
@@ -39,37 +43,43 @@ pub struct Record {
 }
 
 impl Record {
-    /// Everyone a draft can be addressed to, with their name: the
-    /// interviewers in order, then the recruiter.
-    pub fn people(&self) -> impl Iterator<Item = (Who, &str)> {
+    /// Everyone a draft can be addressed to: the interviewers in order,
+    /// then the recruiter.
+    pub fn people(&self) -> impl Iterator<Item = (Who, &Person)> {
         self.interviewers
             .iter()
             .enumerate()
-            .map(|(index, person)| (Who::Interviewer(index), person.name.as_str()))
+            .map(|(index, person)| (Who::Interviewer(index), person))
             .chain(
                 self.recruiter
                     .as_ref()
-                    .map(|recruiter| (Who::Recruiter, recruiter.name.as_str())),
+                    .map(|recruiter| (Who::Recruiter, &recruiter.person)),
             )
+    }
+
+    /// Everyone who interviewed the candidate, each of whom gets a
+    /// thank-you email (and a card, when they get cards): the interviewers
+    /// in order, then the recruiter when they have topics of their own.
+    pub fn interviewed(&self) -> impl Iterator<Item = (Who, &Person)> {
+        self.people()
+            .filter(|(who, person)| *who != Who::Recruiter || !person.topics.is_empty())
     }
 
     /// Every name in the record, interviewers first, for messages that list them.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.people().map(|(_, name)| name)
+        self.people().map(|(_, person)| person.name.as_str())
     }
 
-    /// The people called `name`, ignoring case and surrounding spaces: one,
-    /// or two when the recruiter shares an interviewer's name.
-    pub fn find(&self, name: &str) -> Vec<Who> {
-        let name = name.trim();
-        self.people()
-            .filter(|(_, known)| known.eq_ignore_ascii_case(name))
-            .map(|(who, _)| who)
-            .collect()
+    /// The person `who` names.
+    pub fn person(&self, who: Who) -> Option<&Person> {
+        match who {
+            Who::Interviewer(index) => self.interviewers.get(index),
+            Who::Recruiter => self.recruiter.as_ref().map(|recruiter| &recruiter.person),
+        }
     }
 
     /// The interviewer `who` names, if they are one.
-    pub fn interviewer(&self, who: Who) -> Option<&Interviewer> {
+    pub fn interviewer(&self, who: Who) -> Option<&Person> {
         match who {
             Who::Interviewer(index) => self.interviewers.get(index),
             Who::Recruiter => None,
@@ -78,24 +88,20 @@ impl Record {
 
     /// The name of `who`, as the record spells it.
     pub fn name(&self, who: Who) -> &str {
-        match who {
-            Who::Interviewer(index) => self
-                .interviewers
-                .get(index)
-                .map_or("", |person| person.name.as_str()),
-            Who::Recruiter => self
-                .recruiter
-                .as_ref()
-                .map_or("", |recruiter| recruiter.name.as_str()),
-        }
+        self.person(who).map_or("", |person| person.name.as_str())
     }
 
     /// The work address of `who`, if the record has one.
     pub fn email(&self, who: Who) -> Option<&str> {
-        match who {
-            Who::Interviewer(index) => self.interviewers.get(index)?.email.as_deref(),
-            Who::Recruiter => self.recruiter.as_ref()?.email.as_deref(),
-        }
+        self.person(who)?.email.as_deref()
+    }
+
+    /// Who takes up `question` in their thank-you email: who asked it, or
+    /// the first person interviewed when the record does not say.
+    pub fn addressee(&self, question: &Question) -> Option<Who> {
+        question
+            .asked_by
+            .or_else(|| self.interviewed().next().map(|(who, _)| who))
     }
 }
 
@@ -118,6 +124,8 @@ pub struct Lines {
     pub decision_date: Option<usize>,
     /// Each interviewer's lines, in record order.
     pub interviewers: Vec<PersonLines>,
+    /// The recruiter's lines, when there is a recruiter.
+    pub recruiter: Option<PersonLines>,
     /// Each unanswered question's `question:` line.
     pub questions: Vec<usize>,
     /// Each strength's line.
@@ -149,23 +157,31 @@ pub struct Candidate {
 /// The recruiter or agency contact who arranged the interview.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Recruiter {
-    /// Full name.
-    pub name: String,
-    /// Work email address.
-    pub email: Option<String>,
+    /// Who they are; with topics, they interviewed the candidate too.
+    pub person: Person,
     /// The staffing agency they work for, when they are not the company's own.
     pub agency: Option<String>,
     /// The day they said a decision would be made by.
     pub decision_date: Option<Date>,
     /// They asked candidates not to follow up.
     pub no_follow_up: bool,
+    /// The line where the record also lists them among the interviewers,
+    /// when it does: one person, whose two entries are read as one.
+    pub also_interviewer_at: Option<usize>,
 }
 
-/// One person the candidate met.
+/// Someone the candidate dealt with: an interviewer, or the recruiter.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Interviewer {
-    /// Full name, unique within the record.
+pub struct Person {
+    /// Full name as the record spells it, unique within the record; it
+    /// may start with an honorific ("Dr. Helen Marsh").
     pub name: String,
+    /// How a formal note addresses them: "Dr.", "Professor", "Ms.", from
+    /// the record's `honorific` or the start of the name.
+    pub honorific: Option<String>,
+    /// The surname a formal greeting uses: the record's `surname`, else the
+    /// last word of the name with any particle before it ("van Dijk").
+    pub surname: String,
     /// Job title.
     pub title: Option<String>,
     /// Work email address.
@@ -174,6 +190,54 @@ pub struct Interviewer {
     pub topics: Vec<String>,
     /// The strength to reaffirm to this person, when the record pins one.
     pub strength: Option<String>,
+    /// How the candidate talked with them.
+    pub medium: Medium,
+    /// Whether they get a handwritten card.
+    pub card: bool,
+}
+
+impl Person {
+    /// The name without an honorific written into it: "Helen Marsh".
+    pub fn bare_name(&self) -> &str {
+        crate::english::without_honorific(&self.name)
+    }
+
+    /// The first word of the name, for a warm greeting: "Helen".
+    pub fn given_name(&self) -> &str {
+        self.bare_name()
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// How a formal note names them: "Dr. Marsh" with an honorific, else
+    /// the full name, which is the gender-neutral business form.
+    pub fn formal_name(&self) -> String {
+        match &self.honorific {
+            Some(honorific) => format!("{honorific} {}", self.surname),
+            None => self.bare_name().to_owned(),
+        }
+    }
+}
+
+/// How an interview, or one conversation in it, took place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Medium {
+    /// Face to face.
+    #[default]
+    InPerson,
+    /// On a video call.
+    Video,
+    /// On the phone.
+    Phone,
+}
+
+impl Medium {
+    /// Whether people who talked this way get a card unless the record says.
+    pub fn has_cards(self) -> bool {
+        !matches!(self, Medium::Phone)
+    }
 }
 
 /// A question the candidate could not answer well in the interview.
@@ -181,19 +245,11 @@ pub struct Interviewer {
 pub struct Question {
     /// The question as it was asked.
     pub question: String,
-    /// The position in [`Record::interviewers`] of who asked it, when the
-    /// record says.
-    pub asked_by: Option<usize>,
+    /// Who asked it, when the record says: an interviewer, or the
+    /// recruiter when they interviewed the candidate.
+    pub asked_by: Option<Who>,
     /// The candidate's considered answer, if they have written one.
     pub answer: Option<String>,
-}
-
-impl Question {
-    /// The interviewer whose email takes up this question: who asked it, or
-    /// the first interviewer when the record does not say.
-    pub fn addressee(&self) -> usize {
-        self.asked_by.unwrap_or(0)
-    }
 }
 
 /// How formally the drafts address people.

@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 
 use super::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
 use super::kind::Kind;
-use super::model::{Status, Tone};
+use super::model::{Medium, Status, Tone};
 
 /// One job interview, and the follow-up that `thankyou` drafts from it.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -27,9 +27,21 @@ pub(super) struct RawRecord {
     /// The recruiter who arranged the interview; the check-ins go to them.
     #[serde(default)]
     pub(super) recruiter: Option<RawRecruiter>,
-    /// Everyone you met, each with what you talked about.
-    #[schemars(with = "Vec<RawInterviewer>", length(min = 1))]
-    pub(super) interviewers: Spanned<Vec<RawInterviewer>>,
+    /// How the interview took place: `in_person` (the default), `video`
+    /// or `phone`; a person's own `medium` overrides it.
+    #[serde(default)]
+    pub(super) medium: Medium,
+    /// Whether the interviewers get a handwritten card: by default yes
+    /// for an interview in person or by video, no by phone; a person's own
+    /// `card` overrides it.
+    #[serde(default)]
+    pub(super) cards: Option<bool>,
+    /// Everyone who interviewed you, each with what you talked about; may
+    /// be left out when the recruiter has `topics` (a screen with the
+    /// recruiter alone).
+    #[serde(default)]
+    #[schemars(with = "Vec<RawInterviewer>")]
+    pub(super) interviewers: Option<Spanned<Vec<RawInterviewer>>>,
     /// Questions you could not answer well, with the answer you would give now.
     #[serde(default)]
     pub(super) unanswered_questions: Vec<RawQuestion>,
@@ -73,10 +85,36 @@ pub(super) struct RawCandidate {
 #[schemars(rename = "Recruiter")]
 pub(super) struct RawRecruiter {
     /// Their full name.
-    pub(super) name: Line,
+    #[schemars(with = "Line")]
+    pub(super) name: Spanned<Line>,
+    /// How a formal note addresses them: `Ms.`, `Mr.`, `Mx.`, `Dr.`, …
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) honorific: Option<Line>,
+    /// Their surname, when it is not the last word of the name.
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) surname: Option<Line>,
+    /// Their job title.
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) title: Option<Line>,
     /// Their work email address.
     #[serde(default)]
-    pub(super) email: Option<Email>,
+    #[schemars(with = "Option<Email>")]
+    pub(super) email: Option<Spanned<Email>>,
+    /// What you talked about with them, when they interviewed you (a
+    /// screen): they then get the thank-you email, and a card when cards
+    /// are on, as well as the check-ins.
+    #[serde(default)]
+    #[schemars(with = "Vec<Text>")]
+    pub(super) topics: Vec<Spanned<Text>>,
+    /// The strength to reaffirm in your email to them, when they interviewed you.
+    #[serde(default, deserialize_with = "optional_text")]
+    pub(super) strength: Option<Text>,
+    /// How you talked with them, when it differs from the interview's `medium`.
+    #[serde(default)]
+    pub(super) medium: Option<Medium>,
+    /// Whether they get a card, when they interviewed you; overrides `cards`.
+    #[serde(default)]
+    pub(super) card: Option<bool>,
     /// The staffing agency they work for, when they are not the company's own.
     #[serde(default, deserialize_with = "optional_line")]
     pub(super) agency: Option<Line>,
@@ -98,6 +136,20 @@ pub(super) struct RawInterviewer {
     /// Their full name; "Dr. Helen Marsh" makes the notes say "Dear Dr. Marsh".
     #[schemars(with = "Line")]
     pub(super) name: Spanned<Line>,
+    /// How a formal note addresses them: `Dr.`, `Professor`, `Ms.`, `Mr.`,
+    /// `Mx.`, …; with one, even a warm note says "Dear Dr. Marsh".
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) honorific: Option<Line>,
+    /// Their surname, when it is not the last word of the name (with any
+    /// "van", "de", "bin" before it), such as a two-part Spanish surname.
+    #[serde(default, deserialize_with = "optional_line")]
+    pub(super) surname: Option<Line>,
+    /// How you talked with them, when it differs from the interview's `medium`.
+    #[serde(default)]
+    pub(super) medium: Option<Medium>,
+    /// Whether they get a handwritten card; overrides `cards`.
+    #[serde(default)]
+    pub(super) card: Option<bool>,
     /// Their job title.
     #[serde(default, deserialize_with = "optional_line")]
     pub(super) title: Option<Line>,
@@ -123,7 +175,8 @@ pub(super) struct RawQuestion {
     /// The question as it was asked.
     #[schemars(with = "Text")]
     pub(super) question: Spanned<Text>,
-    /// Who asked it: one of the interviewers' names.
+    /// Who asked it: the name of one of the interviewers, or of the
+    /// recruiter when they interviewed you.
     #[serde(default)]
     #[schemars(with = "Option<Line>")]
     pub(super) asked_by: Option<Spanned<Line>>,
