@@ -231,9 +231,10 @@ pub struct LogArguments {
     /// What you sent.
     #[arg(long, value_enum, requires = "to")]
     pub sent: Option<Kind>,
-    /// Who you sent it to.
+    /// Who you sent it to: a full name, a first name or a surname; repeat
+    /// for several people, or give `all` for everyone the plan sends it to.
     #[arg(long, value_name = "NAME", requires = "sent")]
-    pub to: Option<String>,
+    pub to: Vec<String>,
     /// Who replied.
     #[arg(long, value_name = "NAME")]
     pub reply: Option<String>,

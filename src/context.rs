@@ -116,7 +116,7 @@ pub struct Shared {
     /// the second on: what the candidate talked about with the others,
     /// which no earlier draft to the recruiter mentioned.
     #[serde(skip)]
-    news: Vec<String>,
+    news: Vec<News>,
 }
 
 /// The variables of one draft: what it is.
@@ -134,7 +134,17 @@ pub struct Addressed {
     /// earlier draft to the recipient said: a topic from the interview not
     /// yet mentioned to the recruiter. None when there is nothing new; the
     /// check-in is then shorter.
-    pub news: Option<String>,
+    pub news: Option<News>,
+}
+
+/// A topic a check-in to the recruiter brings up, with who discussed it:
+/// the recruiter was not in that conversation.
+#[derive(Debug, Clone, Serialize)]
+pub struct News {
+    /// The topic, as the notes write it.
+    pub topic: String,
+    /// Who the candidate discussed it with, as `interviewers` names them.
+    pub with: String,
 }
 
 /// The variables of a draft that depend on who receives it.
@@ -193,6 +203,23 @@ impl Talk {
                     "our call"
                 },
             },
+        }
+    }
+}
+
+/// Words for the interview as a whole: as its medium says, unless people
+/// took part in different ways (one by video, the rest in person), when
+/// only "speak with" and "our conversation" fit everyone.
+fn follow_up_talk(record: &Record) -> Talk {
+    if record
+        .interviewed()
+        .all(|(_, person)| person.medium == record.medium)
+    {
+        Talk::of(record.medium)
+    } else {
+        Talk {
+            ours: "our conversation",
+            ..Talk::of(Medium::Video)
         }
     }
 }
@@ -507,7 +534,7 @@ impl Personal {
             answers: Vec::new(),
             strength: shared.follow_up_strength.clone(),
             medium: record.medium,
-            talk: Talk::of(record.medium),
+            talk: follow_up_talk(record),
             sent_answers: sent_answers(shared, record, who),
         }
     }
@@ -548,13 +575,17 @@ fn email_day(record: &Record, who: Who) -> jiff::civil::Date {
 /// Topics a check-in to the recruiter can bring that no earlier draft to
 /// them did: what the candidate talked about with the others (the
 /// recruiter's own went in their thank-you email), each once.
-fn news(record: &Record) -> Vec<String> {
-    let mut news: Vec<String> = Vec::new();
-    for person in &record.interviewers {
+fn news(record: &Record) -> Vec<News> {
+    let names = listed(&record.interviewers.iter().collect::<Vec<_>>());
+    let mut news: Vec<News> = Vec::new();
+    for (person, name) in record.interviewers.iter().zip(names) {
         for topic in &person.topics {
             let topic = prose::notes(topic);
-            if !news.contains(&topic) {
-                news.push(topic);
+            if !news.iter().any(|known| known.topic == topic) {
+                news.push(News {
+                    topic,
+                    with: name.clone(),
+                });
             }
         }
     }

@@ -26,6 +26,16 @@ pub fn finding(source_name: &str, finding: &Finding) {
     );
 }
 
+/// `file:line: note: message`, for what `check` read into the record
+/// `source_name`.
+pub fn inferred(source_name: &str, inference: &Finding) {
+    let location = match inference.line {
+        Some(line) => format!("{source_name}:{line}"),
+        None => source_name.to_owned(),
+    };
+    anstream::eprintln!("{location}: {NOTE}note:{NOTE:#} {}", inference.message);
+}
+
 /// `note: message`, for something the user should know that is not a fault.
 pub fn note(message: &str) {
     anstream::eprintln!("{NOTE}note:{NOTE:#} {message}");

@@ -37,6 +37,9 @@ pub fn run(arguments: &CheckArguments) -> Result<()> {
         };
         let steps = cards.apply(&record, plan::steps(&record, plan::DEFAULT_MAX_CHECKINS))?;
         let drafts = renderer.drafts(&record, steps)?;
+        for inference in lint::inferences(&record) {
+            report::inferred(&name, &inference);
+        }
         let findings = lint::findings(&record, &drafts, &options);
         for finding in &findings {
             report::finding(&name, finding);

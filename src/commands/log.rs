@@ -9,10 +9,12 @@ use crate::arguments::LogArguments;
 use crate::english;
 use crate::input::today;
 use crate::output::{files, names, print};
+use crate::plan;
 use crate::record::append::{NewEntry, append};
-use crate::record::{self, Found, Record};
+use crate::record::{self, Found, Kind, Record};
 
-/// Appends one entry to the record's `log:`.
+/// Appends entries to the record's `log:`: one for each person a draft
+/// went to, or one for a reply.
 pub fn run(arguments: &LogArguments) -> Result<()> {
     let path = &arguments.record;
     if path == Path::new("-") {
@@ -30,30 +32,64 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
     }
     let text = String::from_utf8(bytes).with_context(|| format!("{name} is not UTF-8 text"))?;
     let note = arguments.note.clone();
-    let entry = match (&arguments.sent, &arguments.to, &arguments.reply) {
-        (Some(kind), Some(to), None) => NewEntry::Sent {
-            date,
-            kind: *kind,
-            to: person(&record, to, "--to")?,
-            note,
-        },
-        (None, None, Some(from)) => NewEntry::Reply {
+    let entries: Vec<NewEntry> = match (&arguments.sent, arguments.to.as_slice(), &arguments.reply)
+    {
+        (Some(kind), [_, ..], None) => recipients(&record, *kind, &arguments.to)?
+            .into_iter()
+            .map(|to| NewEntry::Sent {
+                date,
+                kind: *kind,
+                to,
+                note: note.clone(),
+            })
+            .collect(),
+        (None, [], Some(from)) => vec![NewEntry::Reply {
             date,
             from: person(&record, from, "--reply")?,
             note,
-        },
+        }],
         _ => bail!("give either --sent KIND with --to NAME, or --reply NAME"),
     };
-    let updated = append(&text, &entry).map_err(|error| anyhow!("{name}: {error}"))?;
+    let mut updated = text;
+    for entry in &entries {
+        updated = append(&updated, entry).map_err(|error| anyhow!("{name}: {error}"))?;
+    }
     record::parse(&name, updated.as_bytes()).with_context(|| {
         format!("the new entry would make {name} invalid, so it was not written")
     })?;
     files::replace_file(path, &updated)?;
     Ok(print(&format!(
         "{name}: logged {}.\nSee what is due next with: thankyou next {}\n",
-        describe(&entry),
+        describe(&entries),
         names::shell_quote(&name)
     ))?)
+}
+
+/// The people `--to` names, each once, in the order given; `all` means
+/// everyone the plan sends `kind` to.
+fn recipients(record: &Record, kind: Kind, to: &[String]) -> Result<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for name in to {
+        let found = if name.trim().eq_ignore_ascii_case("all") {
+            let planned: Vec<String> = plan::steps(record, plan::max_checkins(None, record))
+                .into_iter()
+                .filter(|step| step.kind == kind)
+                .map(|step| step.to)
+                .collect();
+            if planned.is_empty() {
+                bail!("--to all: the plan sends no {} to anyone", kind.label());
+            }
+            planned
+        } else {
+            vec![person(record, name, "--to")?]
+        };
+        for one in found {
+            if !names.contains(&one) {
+                names.push(one);
+            }
+        }
+    }
+    Ok(names)
 }
 
 /// The record's spelling of `name`, or an error listing the people in it.
@@ -67,15 +103,24 @@ fn person(record: &Record, name: &str, flag: &str) -> Result<String> {
     }
 }
 
-fn describe(entry: &NewEntry) -> String {
-    match entry {
-        NewEntry::Sent { date, kind, to, .. } => format!(
-            "{} sent to {to} on {}",
-            kind.label(),
-            english::long_date(*date)
-        ),
-        NewEntry::Reply { date, from, .. } => {
+/// "email sent to Priya Shah and Marcus Bell on Thursday, November 19".
+fn describe(entries: &[NewEntry]) -> String {
+    match entries {
+        [NewEntry::Reply { date, from, .. }] => {
             format!("a reply from {from} on {}", english::long_date(*date))
         }
+        [NewEntry::Sent { date, kind, .. }, ..] => {
+            let to = entries.iter().filter_map(|entry| match entry {
+                NewEntry::Sent { to, .. } => Some(to.as_str()),
+                NewEntry::Reply { .. } => None,
+            });
+            format!(
+                "{} sent to {} on {}",
+                kind.label(),
+                english::join_and(to),
+                english::long_date(*date)
+            )
+        }
+        _ => String::new(),
     }
 }

@@ -9,9 +9,8 @@ use crate::arguments::NextArguments;
 use crate::english;
 use crate::input::{Loaded, expand, read_record, today};
 use crate::output::{names, print};
-use crate::plan::due::{self, Stopped};
+use crate::plan::due;
 use crate::plan::{self, Step};
-use crate::record::{Event, Record};
 use crate::report;
 
 /// Lists what is due on or before today, across every record.
@@ -34,7 +33,7 @@ pub fn run(arguments: &NextArguments) -> Result<()> {
         let max_checkins = plan::max_checkins(arguments.plan.max_checkins, &record);
         let outcome = due::outcome(&record, max_checkins, today);
         if let Some(reason) = &outcome.stopped {
-            quiet.push(format!("{name}: {}", stopped_reason(&record, reason)));
+            quiet.push(format!("{name}: {}", reason.describe(&record)));
         } else if let Some(step) = outcome.upcoming.as_ref().filter(|_| outcome.due.is_empty()) {
             quiet.push(format!(
                 "{name}: next, {} on {}",
@@ -92,31 +91,5 @@ fn lateness(days: i32) -> String {
         0 => "today".into(),
         1 => "1 day overdue".into(),
         days => format!("{days} days overdue"),
-    }
-}
-
-fn stopped_reason(record: &Record, reason: &Stopped) -> String {
-    match reason {
-        Stopped::Status(status) => format!(
-            "the status is `{}`, so there is nothing more to send",
-            status.name()
-        ),
-        Stopped::Replied(entry) => {
-            let from = match entry.event {
-                Event::Reply { from: who } | Event::Sent { to: who, .. } => record.name(who),
-            };
-            let note = entry
-                .note
-                .as_ref()
-                .map(|note| format!(" ({note})"))
-                .unwrap_or_default();
-            format!(
-                "{from} replied on {}{note}; nothing is due until you write again",
-                english::long_date(entry.date)
-            )
-        }
-        Stopped::Finished => {
-            "the closing note is sent; it is time to put your energy into other openings".into()
-        }
     }
 }

@@ -4,27 +4,31 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::Result;
+use serde::Serialize;
 
 use crate::arguments::ScheduleArguments;
 use crate::english;
 use crate::format::ics;
 use crate::input::{Loaded, read_record};
 use crate::output::{files, print};
-use crate::plan::{self, Step};
+use crate::plan::{self, Step, due};
 use crate::report;
 
-/// Prints when to send each draft, or writes the plan as a calendar.
+/// Prints when to send each draft, or writes the plan as a calendar; what
+/// the log shows sent is marked, and once the plan has stopped (a closed
+/// status, a reply) only what was sent is left, with the reason `next` gives.
 pub fn run(arguments: &ScheduleArguments) -> Result<()> {
     let Loaded { record, .. } = read_record(&arguments.record)?;
-    let steps = plan::steps(
-        &record,
-        plan::max_checkins(arguments.plan.max_checkins, &record),
-    );
+    let max_checkins = plan::max_checkins(arguments.plan.max_checkins, &record);
+    let (steps, stopped) = due::schedule(&record, max_checkins);
     if let Some(note) = plan::no_follow_up(&record) {
         report::note(&note);
     }
+    if let Some(reason) = &stopped {
+        report::note(&reason.describe(&record));
+    }
     if let Some(path) = &arguments.ics {
-        let steps: Vec<&Step> = steps.iter().collect();
+        let steps: Vec<&Step> = steps.iter().map(|(step, _)| step).collect();
         let text = ics::calendar(&record, &steps, &arguments.record.display().to_string());
         if path == Path::new("-") {
             return Ok(print(&text)?);
@@ -33,7 +37,11 @@ pub fn run(arguments: &ScheduleArguments) -> Result<()> {
         return Ok(());
     }
     let text = if arguments.json {
-        let mut json = serde_json::to_string_pretty(&steps)?;
+        let rows: Vec<Row> = steps
+            .iter()
+            .map(|(step, sent)| Row { step, sent: *sent })
+            .collect();
+        let mut json = serde_json::to_string_pretty(&rows)?;
         json.push('\n');
         json
     } else {
@@ -42,14 +50,24 @@ pub fn run(arguments: &ScheduleArguments) -> Result<()> {
     Ok(print(&text)?)
 }
 
-fn table(steps: &[Step]) -> String {
-    let rows: Vec<[String; 3]> = steps
+/// One step of the plan as JSON: the step, and `"sent": true` once logged.
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    step: &'a Step,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    sent: bool,
+}
+
+fn table(steps: &[(Step, bool)]) -> String {
+    let rows: Vec<[String; 4]> = steps
         .iter()
-        .map(|step| {
+        .map(|(step, sent)| {
             [
                 english::long_date(step.date),
                 format!("{} {}", step.kind.verb(), step.title()),
                 step.to.clone(),
+                if *sent { "sent".into() } else { String::new() },
             ]
         })
         .collect();
@@ -60,10 +78,23 @@ fn table(steps: &[Step]) -> String {
             .unwrap_or(0)
             .max(4)
     };
-    let (date_width, action_width) = (width(0), width(1));
-    let mut out = format!("{:date_width$}  {:action_width$}  TO\n", "WHEN", "WHAT");
-    for [date, action, to] in rows {
-        let _ = writeln!(out, "{date:date_width$}  {action:action_width$}  {to}");
+    let (date_width, action_width, to_width) = (width(0), width(1), width(2));
+    let any_sent = steps.iter().any(|(_, sent)| *sent);
+    let mut out = if any_sent {
+        format!(
+            "{:date_width$}  {:action_width$}  {:to_width$}  DONE\n",
+            "WHEN", "WHAT", "TO"
+        )
+    } else {
+        format!("{:date_width$}  {:action_width$}  TO\n", "WHEN", "WHAT")
+    };
+    for [date, action, to, sent] in rows {
+        let line = if any_sent {
+            format!("{date:date_width$}  {action:action_width$}  {to:to_width$}  {sent}")
+        } else {
+            format!("{date:date_width$}  {action:action_width$}  {to}")
+        };
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     out
 }

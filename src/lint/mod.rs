@@ -8,6 +8,7 @@
 mod craft;
 mod drafts;
 mod finding;
+mod infer;
 mod record;
 mod wording;
 
@@ -16,6 +17,7 @@ use crate::render::Draft;
 use crate::today::Today;
 pub use drafts::{SAME_WORDING, form_letters};
 pub use finding::Finding;
+pub use infer::inferences;
 pub use wording::Wording;
 
 /// What the findings are judged against.
@@ -44,6 +46,7 @@ pub const VARIED_PANEL: usize = 8;
 pub fn findings(record: &Record, drafts: &[Draft], options: &Options) -> Vec<Finding> {
     let mut findings = record::findings(record, &options.today);
     findings.extend(craft::findings(record));
+    findings.extend(infer::missing_honorifics(record));
     findings.extend(drafts::card_lengths(record, drafts, options.card_words));
     findings.sort_by_key(|finding| finding.line);
     if !(options.built_in_templates && drafts::at_most_of_a_kind(drafts, VARIED_PANEL)) {

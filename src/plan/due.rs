@@ -7,6 +7,7 @@
 use jiff::civil::Date;
 
 use super::steps::{Step, steps};
+use crate::english;
 use crate::record::{Event, LogEntry, Record, Status};
 
 /// What one record has due, or why it has nothing.
@@ -31,13 +32,64 @@ pub enum Stopped {
     Finished,
 }
 
+impl Stopped {
+    /// Why the plan stopped, as `next` and `schedule` both say it.
+    pub fn describe(&self, record: &Record) -> String {
+        match self {
+            Stopped::Status(status) => format!(
+                "the status is `{}`, so there is nothing more to send",
+                status.name()
+            ),
+            Stopped::Replied(entry) => {
+                let from = match entry.event {
+                    Event::Reply { from: who } | Event::Sent { to: who, .. } => record.name(who),
+                };
+                let note = entry
+                    .note
+                    .as_ref()
+                    .map(|note| format!(" ({note})"))
+                    .unwrap_or_default();
+                format!(
+                    "{from} replied on {}{note}; nothing is due until you write again",
+                    english::long_date(entry.date)
+                )
+            }
+            Stopped::Finished => {
+                "the closing note is sent; it is time to put your energy into other openings".into()
+            }
+        }
+    }
+}
+
+/// Why the plan has stopped before its end, if it has: the application
+/// is closed, or someone replied after the last message sent.
+pub fn stopped_early(record: &Record) -> Option<Stopped> {
+    if record.status != Status::Open {
+        return Some(Stopped::Status(record.status));
+    }
+    reply_after_last_message(record).map(|reply| Stopped::Replied(reply.clone()))
+}
+
+/// The plan as `schedule` shows it: each step with whether the log shows
+/// it sent; once the plan has stopped early, only the steps sent, and why
+/// it stopped, as `next` says it.
+pub fn schedule(record: &Record, max_checkins: u8) -> (Vec<(Step, bool)>, Option<Stopped>) {
+    let stopped = stopped_early(record);
+    let steps = steps(record, max_checkins)
+        .into_iter()
+        .map(|step| {
+            let sent = step.is_logged(record);
+            (step, sent)
+        })
+        .filter(|(_, sent)| *sent || stopped.is_none())
+        .collect();
+    (steps, stopped)
+}
+
 /// What `record` has due on `today`.
 pub fn outcome(record: &Record, max_checkins: u8, today: Date) -> Outcome {
-    if record.status != Status::Open {
-        return stopped(Stopped::Status(record.status));
-    }
-    if let Some(reply) = reply_after_last_message(record) {
-        return stopped(Stopped::Replied(reply.clone()));
+    if let Some(reason) = stopped_early(record) {
+        return stopped(reason);
     }
     let mut pending: Vec<Step> = Vec::new();
     let mut chain_started = false;

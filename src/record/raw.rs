@@ -13,7 +13,14 @@ use super::model::{Medium, Status, Tone};
 /// One job interview, and the follow-up that `thankyou` drafts from it.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "thankyou interview record", rename = "Record")]
+#[schemars(
+    title = "thankyou interview record",
+    rename = "Record",
+    extend("anyOf" = [
+        {"required": ["interviewers"], "properties": {"interviewers": {"minItems": 1}}},
+        {"required": ["recruiter"], "properties": {"recruiter": {"required": ["topics"], "properties": {"topics": {"minItems": 1}}}}}
+    ])
+)]
 pub(super) struct RawRecord {
     /// Who is writing the notes.
     pub(super) candidate: RawCandidate,
