@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use thankyou::format::text::to_text;
-use thankyou::record::{self, Record};
+use thankyou::record::{self, Medium, Record};
 use thankyou::render::{Draft, Renderer};
 use thankyou::{lint, plan};
 
@@ -124,10 +124,33 @@ fn faults(record: &Record, drafts: &[Draft]) -> Vec<String> {
     let mut faults = Vec::new();
     let reads: Vec<Read> = drafts.iter().map(read).collect();
     let one_person = record.interviewers.len() == 1;
+    // Every answer goes in a thank-you email; a follow-up never offers one again.
+    let answered: Vec<&str> = record
+        .unanswered_questions
+        .iter()
+        .filter(|question| question.answer.is_some())
+        .map(|question| question.question.trim_end_matches(['?', '.']))
+        .collect();
     for (draft, read) in drafts.iter().zip(&reads) {
         let label = format!("{} to {}", read.kind, read.to);
         let text = to_text(&draft.markdown);
         let body = &read.body;
+        let by_call = match record.person(draft.step.who) {
+            Some(person) if !draft.step.kind.is_follow_up() => person.medium != Medium::InPerson,
+            _ => record
+                .interviewed()
+                .any(|(_, person)| person.medium != Medium::InPerson),
+        };
+        if by_call && speaks_of_meeting(body) {
+            faults.push(format!("{label}: speaks of meeting after a call: {body}"));
+        }
+        if draft.step.kind.is_follow_up() {
+            for question in &answered {
+                if body.to_lowercase().contains(&question.to_lowercase()) {
+                    faults.push(format!("{label}: offers the answer to “{question}” again"));
+                }
+            }
+        }
         let checks: [(&str, bool); 7] = [
             (
                 "a phrase that ranks the reader above the panel",
@@ -427,15 +450,27 @@ fn generated() -> impl Strategy<Value = String> {
         proptest::collection::vec(0..STRENGTHS.len(), 0..=3),
         any::<bool>(),
         any::<bool>(),
+        0..3usize,
+        0..3usize,
+        any::<bool>(),
     )
-        .prop_map(|(panel, people, questions, strengths, formal, recruiter)| {
+        .prop_map(|(panel, people, questions, strengths, formal, recruiter, medium, screen, honorifics)| {
             let mut yaml = String::from(
                 "candidate:\n  name: Jordan Lee\ncompany: Northwind Traders Inc.\nrole: Senior Data Engineer\ninterview_date: 2026-11-19\n",
             );
-            if recruiter {
+            yaml.push_str(["", "medium: video\n", "medium: phone\n"][medium]);
+            // A screen: the recruiter interviewed you, alone (0 people
+            // listed) or with the panel.
+            let panel = if screen == 1 { 0 } else { panel };
+            if recruiter || screen > 0 {
                 yaml.push_str("recruiter:\n  name: Sam Ortiz\n");
+                if screen > 0 {
+                    yaml.push_str("  topics: [\"how the team splits on-call (0)\"]\n");
+                }
             }
-            yaml.push_str("interviewers:\n");
+            if panel > 0 {
+                yaml.push_str("interviewers:\n");
+            }
             let mut names = Vec::new();
             let (first, last) = (people[0].0, people[0].1);
             for (index, (_, _, topics)) in people.iter().take(panel).enumerate() {
@@ -445,7 +480,11 @@ fn generated() -> impl Strategy<Value = String> {
                     FIRST[(first + index) % FIRST.len()],
                     LAST[(last + index) % LAST.len()]
                 );
-                yaml.push_str(&format!("  - name: \"{name}\"\n    topics:\n"));
+                yaml.push_str(&format!("  - name: \"{name}\"\n"));
+                if honorifics && index % 2 == 0 {
+                    yaml.push_str(["    honorific: Dr.\n", "    honorific: Professor\n"][index / 2 % 2]);
+                }
+                yaml.push_str("    topics:\n");
                 let mut seen = Vec::new();
                 for topic in topics {
                     // Two people never share a topic: that is a warning of its own.
@@ -504,6 +543,16 @@ proptest! {
         let faults = faults(&record, &drafts);
         prop_assert!(faults.is_empty(), "{}\n{}", faults.join("\n"), text);
     }
+}
+
+/// Whether `text` speaks of meeting, in any form.
+fn speaks_of_meeting(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|word| {
+        matches!(
+            word.to_lowercase().as_str(),
+            "meet" | "meets" | "met" | "meeting" | "meetings"
+        )
+    })
 }
 
 /// The texts a record supplies, as they may appear in a draft.

@@ -44,6 +44,8 @@ pub fn run(arguments: &ScheduleArguments) -> Result<()> {
         let mut json = serde_json::to_string_pretty(&rows)?;
         json.push('\n');
         json
+    } else if steps.is_empty() {
+        String::new()
     } else {
         table(&steps)
     };
