@@ -10,7 +10,7 @@ use super::model::{
     Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
     Who,
 };
-use super::raw::{RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
+use super::raw::{PersonFields, RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
 use super::yaml;
 use crate::english;
 use crate::error::{Position, RecordError};
@@ -56,6 +56,33 @@ fn surname(given: Option<Line>, name: &str) -> String {
         || english::surname(english::without_honorific(name)),
         String::from,
     )
+}
+
+/// A person as the record writes them, with the lines they are written on.
+fn person(fields: PersonFields, defaults: &Defaults) -> (Person, PersonLines) {
+    let name = fields.name.value.as_str();
+    let lines = PersonLines {
+        name: line(&fields.name),
+        email: fields.email.as_ref().map(line),
+        topics: fields.topics.iter().map(line).collect(),
+    };
+    let medium = fields.medium.unwrap_or(defaults.medium);
+    let person = Person {
+        honorific: honorific(fields.honorific, name),
+        surname: surname(fields.surname, name),
+        title: fields.title.map(String::from),
+        email: fields.email.map(|email| email.value.into()),
+        topics: fields
+            .topics
+            .into_iter()
+            .map(|topic| topic.value.into())
+            .collect(),
+        strength: fields.strength.map(String::from),
+        medium,
+        card: fields.card.unwrap_or_else(|| defaults.card_for(medium)),
+        name: fields.name.value.into(),
+    };
+    (person, lines)
 }
 
 /// One person written twice, as the recruiter and as an interviewer: the
@@ -207,39 +234,21 @@ impl Checker<'_> {
         lines: &mut Lines,
     ) -> Result<Vec<Person>, RecordError> {
         let mut interviewers: Vec<Person> = Vec::with_capacity(raw.len());
-        for (index, person) in raw.into_iter().enumerate() {
-            let name = person.name.value.as_str();
+        for (index, raw) in raw.into_iter().enumerate() {
+            let name = raw.name.value.as_str();
             if interviewers
                 .iter()
                 .any(|other| other.name.eq_ignore_ascii_case(name))
             {
                 return Err(self.error_at(
-                    &person.name,
+                    &raw.name,
                     format!("interviewers[{index}].name"),
                     format!("`{name}` is listed twice; give each person one entry"),
                 ));
             }
-            lines.interviewers.push(PersonLines {
-                name: line(&person.name),
-                email: person.email.as_ref().map(line),
-                topics: person.topics.iter().map(line).collect(),
-            });
-            let medium = person.medium.unwrap_or(defaults.medium);
-            interviewers.push(Person {
-                honorific: honorific(person.honorific, name),
-                surname: surname(person.surname, name),
-                name: person.name.value.into(),
-                title: person.title.map(String::from),
-                email: person.email.map(|email| email.value.into()),
-                topics: person
-                    .topics
-                    .into_iter()
-                    .map(|topic| topic.value.into())
-                    .collect(),
-                strength: person.strength.map(String::from),
-                medium,
-                card: person.card.unwrap_or_else(|| defaults.card_for(medium)),
-            });
+            let (person, person_lines) = person(raw.into_fields(), defaults);
+            lines.interviewers.push(person_lines);
+            interviewers.push(person);
         }
         Ok(interviewers)
     }
@@ -254,7 +263,8 @@ impl Checker<'_> {
         interviewers: &mut Vec<Person>,
         lines: &mut Lines,
     ) -> Result<Recruiter, RecordError> {
-        if let Some(decision) = &raw.decision_date
+        let (fields, only) = raw.into_fields();
+        if let Some(decision) = &only.decision_date
             && decision.value.0 < interview_date
         {
             return Err(self.error_at(
@@ -266,28 +276,7 @@ impl Checker<'_> {
                 ),
             ));
         }
-        let name = raw.name.value.as_str();
-        let mut person_lines = PersonLines {
-            name: line(&raw.name),
-            email: raw.email.as_ref().map(line),
-            topics: raw.topics.iter().map(line).collect(),
-        };
-        let medium = raw.medium.unwrap_or(defaults.medium);
-        let mut person = Person {
-            honorific: honorific(raw.honorific, name),
-            surname: surname(raw.surname, name),
-            name: raw.name.value.into(),
-            title: raw.title.map(String::from),
-            email: raw.email.map(|email| email.value.into()),
-            topics: raw
-                .topics
-                .into_iter()
-                .map(|topic| topic.value.into())
-                .collect(),
-            strength: raw.strength.map(String::from),
-            medium,
-            card: raw.card.unwrap_or_else(|| defaults.card_for(medium)),
-        };
+        let (mut person, mut person_lines) = person(fields, defaults);
         let also = interviewers
             .iter()
             .position(|other| other.name.eq_ignore_ascii_case(&person.name));
@@ -303,9 +292,9 @@ impl Checker<'_> {
         lines.recruiter = Some(person_lines);
         Ok(Recruiter {
             person,
-            agency: raw.agency.map(String::from),
-            decision_date: raw.decision_date.map(|date| date.value.0),
-            no_follow_up: raw.no_follow_up,
+            agency: only.agency.map(String::from),
+            decision_date: only.decision_date.map(|date| date.value.0),
+            no_follow_up: only.no_follow_up,
             also_interviewer_at,
         })
     }

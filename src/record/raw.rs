@@ -203,6 +203,67 @@ pub(super) struct RawFollowUp {
     pub(super) max_checkins: Option<Spanned<u8>>,
 }
 
+/// What the recruiter and an interviewer both have: who they are, and
+/// what you talked about with them.
+pub(super) struct PersonFields {
+    pub(super) name: Spanned<Line>,
+    pub(super) honorific: Option<Line>,
+    pub(super) surname: Option<Line>,
+    pub(super) title: Option<Line>,
+    pub(super) email: Option<Spanned<Email>>,
+    pub(super) topics: Vec<Spanned<Text>>,
+    pub(super) strength: Option<Text>,
+    pub(super) medium: Option<Medium>,
+    pub(super) card: Option<bool>,
+}
+
+impl RawInterviewer {
+    /// The interviewer's fields, all of them a person's.
+    pub(super) fn into_fields(self) -> PersonFields {
+        PersonFields {
+            name: self.name,
+            honorific: self.honorific,
+            surname: self.surname,
+            title: self.title,
+            email: self.email,
+            topics: self.topics,
+            strength: self.strength,
+            medium: self.medium,
+            card: self.card,
+        }
+    }
+}
+
+impl RawRecruiter {
+    /// The recruiter's fields as a person's, with what only a recruiter has.
+    pub(super) fn into_fields(self) -> (PersonFields, RecruiterFields) {
+        let only = RecruiterFields {
+            agency: self.agency,
+            decision_date: self.decision_date,
+            no_follow_up: self.no_follow_up,
+        };
+        let person = PersonFields {
+            name: self.name,
+            honorific: self.honorific,
+            surname: self.surname,
+            title: self.title,
+            email: self.email,
+            topics: self.topics,
+            strength: self.strength,
+            medium: self.medium,
+            card: self.card,
+        };
+        (person, only)
+    }
+}
+
+/// What only a recruiter has.
+pub(super) struct RecruiterFields {
+    pub(super) agency: Option<Line>,
+    pub(super) decision_date: Option<Spanned<IsoDate>>,
+    pub(super) no_follow_up: bool,
+}
+
 /// One thing that happened: something you sent, or a reply.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
