@@ -56,6 +56,30 @@ fn every_example_and_the_starter_match_the_schema() {
 }
 
 #[test]
+fn every_new_field_passes_the_program_and_the_schema() {
+    // A screen with the recruiter alone, every person field set, and a
+    // record-wide `cards` against a phone interview.
+    let record = format!(
+        "{}cards: true\n",
+        example("phone-screen").replace(
+            "  name: Kim Tran\n",
+            "  name: Kim Tran\n  honorific: Ms.\n  surname: Tran\n  medium: video\n  card: true\n  strength: rebuilding a stalled pipeline in my first quarter\n"
+        )
+    );
+    Test::new()
+        .record(&record)
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .any_stderr()
+        .run();
+    let output = with_schema()
+        .file("record.yaml", record.as_bytes())
+        .args(["schema"])
+        .any_stdout()
+        .run();
+    assert_eq!(validate(output.dir.path(), &["record.yaml"]), ["ok"]);
+}
+
+#[test]
 fn what_the_program_rejects_for_its_type_the_schema_rejects_too() {
     let good = example("single");
     let bad = [
@@ -66,6 +90,13 @@ fn what_the_program_rejects_for_its_type_the_schema_rejects_too() {
         good.replace("  email: maya.okafor@example.com", "  email: maya"),
         format!("{good}followup:\n  max_checkins: 9\n"),
         format!("{good}log:\n  - date: 2026-11-22\n    sent: letter\n    to: Tom Brennan\n"),
+        format!("{good}medium: carrier pigeon\n"),
+        good.replace("    title: Owner\n", "    title: Owner\n    card: maybe\n"),
+        // Nobody who interviewed you: no interviewers, a recruiter without topics.
+        format!(
+            "{}recruiter:\n  name: Kim Tran\n  topics: []\n",
+            &good[..good.find("interviewers:").unwrap()]
+        ),
     ];
     let mut test = with_schema();
     let mut names = Vec::new();
