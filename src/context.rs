@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::plan::Step;
+use crate::plan::{self, Step};
 use crate::record::{self, Event, Kind, Medium, Question, Record, Tone, Who};
 use crate::{english, prose};
 
@@ -112,6 +112,10 @@ pub struct Shared {
     /// them, in the order of [`Record::interviewed`].
     #[serde(skip)]
     notes: Vec<(Who, Personal)>,
+    /// What the check-ins and the closing note say to whoever the plan
+    /// sends them to, built once.
+    #[serde(skip)]
+    follow_up: Option<(Who, Personal)>,
     /// Topics the check-ins to the recruiter may bring up, one each from
     /// the second on: what the candidate talked about with the others,
     /// which no earlier draft to the recruiter mentioned.
@@ -369,6 +373,7 @@ impl Shared {
                 })
                 .collect(),
             notes: Vec::new(),
+            follow_up: None,
             news: news(record),
         };
         shared.notes = record
@@ -381,6 +386,14 @@ impl Shared {
                 )
             })
             .collect();
+        shared.follow_up = plan::checkin(record).and_then(|(who, _)| {
+            let person = record.person(who)?;
+            let recipient = Recipient::of(record, who, person);
+            Some((
+                who,
+                Personal::for_follow_up(&shared, record, recipient, who),
+            ))
+        });
         shared
     }
 }
@@ -485,11 +498,13 @@ impl Personal {
     /// to someone interviewed (built once, with `shared`), or a follow-up
     /// to whoever the plan sends it to.
     fn new<'a>(shared: &'a Shared, record: &Record, step: &Step) -> Cow<'a, Personal> {
-        let note = (!step.kind.is_follow_up())
-            .then(|| shared.notes.iter().find(|(who, _)| *who == step.who))
-            .flatten();
-        match (note, record.person(step.who)) {
-            (Some((_, note)), _) => Cow::Borrowed(note),
+        let built = if step.kind.is_follow_up() {
+            shared.follow_up.iter().find(|(who, _)| *who == step.who)
+        } else {
+            shared.notes.iter().find(|(who, _)| *who == step.who)
+        };
+        match (built, record.person(step.who)) {
+            (Some((_, built)), _) => Cow::Borrowed(built),
             (None, Some(person)) => Cow::Owned(Self::for_follow_up(
                 shared,
                 record,
@@ -532,11 +547,30 @@ impl Personal {
         Personal {
             recipient,
             answers: Vec::new(),
-            strength: shared.follow_up_strength.clone(),
+            strength: follow_up_strength(shared, record, who),
             medium: record.medium,
             talk: follow_up_talk(record),
             sent_answers: sent_answers(shared, record, who),
         }
+    }
+}
+
+/// The strength a follow-up to `who` reaffirms: the first, unless their
+/// own thank-you email reaffirmed it (a recruiter who interviewed you),
+/// when another one says something new.
+fn follow_up_strength(shared: &Shared, record: &Record, who: Who) -> Option<Strength> {
+    let sent = record
+        .interviewed()
+        .position(|(one, _)| one == who)
+        .and_then(|at| shared.strength_of.get(at).cloned().flatten());
+    match sent {
+        Some(sent) => record
+            .strengths
+            .iter()
+            .find(|text| **text != sent.text)
+            .and_then(|text| Strength::new(text))
+            .or(Some(sent)),
+        None => shared.follow_up_strength.clone(),
     }
 }
 
