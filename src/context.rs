@@ -101,9 +101,9 @@ pub struct Shared {
     /// order of [`Record::interviewed`].
     #[serde(skip)]
     strength_of: Vec<Option<Strength>>,
-    /// The strength the check-ins and the closing note reaffirm: the first.
+    /// Each of `strengths`, shaped for a sentence, in record order.
     #[serde(skip)]
-    follow_up_strength: Option<Strength>,
+    shaped: Vec<Option<Strength>>,
     /// Each question with its answer shaped for a sentence, in record
     /// order; `None` for a question not yet answered.
     #[serde(skip)]
@@ -359,11 +359,12 @@ impl Shared {
                 .flat_map(|person| person.topics.iter().map(|topic| prose::notes(topic)))
                 .collect(),
             seed: seed(record),
-            strength_of: assign_strengths(record),
-            follow_up_strength: record
+            strength_of: Vec::new(),
+            shaped: record
                 .strengths
-                .first()
-                .and_then(|text| Strength::new(text)),
+                .iter()
+                .map(|text| Strength::new(text))
+                .collect(),
             answers: record
                 .unanswered_questions
                 .iter()
@@ -376,6 +377,7 @@ impl Shared {
             follow_up: None,
             news: news(record),
         };
+        shared.strength_of = assign_strengths(record, &shared.shaped);
         shared.notes = record
             .interviewed()
             .enumerate()
@@ -415,19 +417,13 @@ fn seed(record: &Record) -> u64 {
 /// The strength each interviewer's email reaffirms: the one the record
 /// pins to them, else, among the strengths used least so far, the one
 /// sharing the most words with their topics (the earliest on a tie).
-fn assign_strengths(record: &Record) -> Vec<Option<Strength>> {
+fn assign_strengths(record: &Record, shaped: &[Option<Strength>]) -> Vec<Option<Strength>> {
     if record.strengths.is_empty() {
         return record
             .interviewed()
             .map(|(_, person)| person.strength.as_deref().and_then(Strength::new))
             .collect();
     }
-    // Each strength is shaped once, then handed out.
-    let shaped: Vec<Option<Strength>> = record
-        .strengths
-        .iter()
-        .map(|text| Strength::new(text))
-        .collect();
     let words: Vec<Vec<String>> = if record.strengths.len() > 1 {
         record
             .strengths
@@ -486,9 +482,9 @@ fn content_words(text: &str) -> Vec<String> {
         "about", "after", "also", "and", "from", "have", "into", "more", "over", "than", "that",
         "their", "them", "then", "this", "with", "your", "years", "year", "the", "for", "our",
     ];
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|word| word.chars().count() > 2 && !SMALL.contains(&word.as_str()))
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| word.chars().count() > 2 && !SMALL.contains(word))
         .map(|word| word.trim_end_matches('s').to_owned())
         .collect()
 }
@@ -559,18 +555,20 @@ impl Personal {
 /// own thank-you email reaffirmed it (a recruiter who interviewed you),
 /// when another one says something new.
 fn follow_up_strength(shared: &Shared, record: &Record, who: Who) -> Option<Strength> {
+    let first = shared.shaped.first().cloned().flatten();
     let sent = record
         .interviewed()
         .position(|(one, _)| one == who)
         .and_then(|at| shared.strength_of.get(at).cloned().flatten());
     match sent {
-        Some(sent) => record
-            .strengths
+        Some(sent) => shared
+            .shaped
             .iter()
-            .find(|text| **text != sent.text)
-            .and_then(|text| Strength::new(text))
+            .flatten()
+            .find(|strength| strength.text != sent.text)
+            .cloned()
             .or(Some(sent)),
-        None => shared.follow_up_strength.clone(),
+        None => first,
     }
 }
 
