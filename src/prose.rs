@@ -4,27 +4,25 @@
 //! strength as a noun phrase that any frame can take.
 
 /// The candidate's own words as running prose: a spaced ampersand becomes
-/// "and", and straight double quotes become curly ones, as the templates'
-/// own quotes are. Names are not passed through this: "Halden & Pike"
-/// keeps its ampersand.
+/// "and", and straight quotes and apostrophes become curly ones, as the
+/// templates' own are ("the firm’s plan"). Names are not passed through
+/// this: "Halden & Pike" keeps its ampersand, "O'Brien" its apostrophe.
 pub fn notes(text: &str) -> String {
-    if !text.contains(" & ") && !text.contains('"') {
+    if !text.contains(" & ") && !text.contains(['"', '\'']) {
         return text.to_owned();
     }
     let text = text.replace(" & ", " and ");
-    if !text.contains('"') {
-        return text;
-    }
     let mut out = String::with_capacity(text.len() + 8);
     let mut previous: Option<char> = None;
     for c in text.chars() {
-        if c == '"' {
-            let opens =
-                previous.is_none_or(|p| p.is_whitespace() || "([{\u{2013}\u{2014}".contains(p));
-            out.push(if opens { '\u{201C}' } else { '\u{201D}' });
-        } else {
-            out.push(c);
-        }
+        let opens = previous.is_none_or(|p| p.is_whitespace() || "([{\u{2013}\u{2014}".contains(p));
+        out.push(match c {
+            '"' if opens => '\u{201C}',
+            '"' => '\u{201D}',
+            '\'' if opens => '\u{2018}',
+            '\'' => '\u{2019}',
+            other => other,
+        });
         previous = Some(c);
     }
     out
@@ -53,7 +51,8 @@ pub fn answer(text: &str) -> String {
         .next()
         .unwrap_or_default()
         .trim_end_matches([',', ':', ';'])
-        .to_lowercase();
+        .to_lowercase()
+        .replace('\u{2019}', "'");
     let mut out = if SENTENCE_STARTS.contains(&first_word.as_str()) {
         capitalised(&text)
     } else {
@@ -251,7 +250,11 @@ mod tests {
         );
         assert_eq!(
             notes("the \"two pizza\" rule and the team's on-call"),
-            "the \u{201C}two pizza\u{201D} rule and the team's on-call"
+            "the \u{201C}two pizza\u{201D} rule and the team\u{2019}s on-call"
+        );
+        assert_eq!(
+            notes("the 'quick wins' list"),
+            "the \u{2018}quick wins\u{2019} list"
         );
     }
 
@@ -271,7 +274,7 @@ mod tests {
                 "statsmodels for the logistic fits.",
             ),
             ("We would shard by tenant.", "We would shard by tenant."),
-            ("i'd start with the logs", "I'd start with the logs."),
+            ("i'd start with the logs", "I\u{2019}d start with the logs."),
             ("iOS first, then Android", "iOS first, then Android."),
         ] {
             assert_eq!(answer(typed), written, "{typed}");

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use super::finding::Finding;
 use super::wording::{Wording, mask};
-use crate::english;
 use crate::record::{Kind, Record, Who};
 use crate::render::Draft;
+use crate::{english, prose};
 
 /// Drafts of one kind that share more than this share of their wording,
 /// once names and topics are masked, read as one form letter.
@@ -53,12 +53,17 @@ pub fn at_most_of_a_kind(drafts: &[Draft], most: usize) -> bool {
         .all(|draft| drafts.iter().filter(|other| alike(draft, other)).count() <= most)
 }
 
-/// What makes a draft personal: its recipient's name and first name, and
-/// what the candidate talked about with them.
-fn masks<'a>(record: &'a Record, draft: &'a Draft, first_name: &'a str) -> Vec<&'a str> {
-    let mut masks = vec![draft.step.to.as_str(), first_name];
-    if let Some(person) = record.interviewer(draft.step.who) {
-        masks.extend(person.topics.iter().map(String::as_str));
+/// What makes a draft personal: its recipient's name, first name and
+/// surname, and what the candidate talked about with them.
+fn masks(record: &Record, draft: &Draft) -> Vec<String> {
+    let mut masks = vec![draft.step.to.clone(), english::first_name(&draft.step.to)];
+    if let Some(person) = record.person(draft.step.who) {
+        masks.push(person.surname.clone());
+        for topic in &person.topics {
+            // As the record writes it, and as the drafts print it.
+            masks.push(topic.clone());
+            masks.push(prose::notes(topic));
+        }
     }
     masks
 }
@@ -110,8 +115,9 @@ pub fn form_letters(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
             if kinds[&(draft.step.kind, draft.step.step)] < 2 {
                 return None;
             }
-            let first_name = english::first_name(&draft.step.to);
-            let masked = mask(&draft.markdown, &masks(record, draft, &first_name));
+            let masks = masks(record, draft);
+            let masks: Vec<&str> = masks.iter().map(String::as_str).collect();
+            let masked = mask(&draft.markdown, &masks);
             Some(Wording::with_sentences(&masked, body(&masked)))
         })
         .collect();
@@ -139,8 +145,8 @@ fn shared_sentences(
             if earlier != index && !reported.contains(&(earlier, index)) {
                 reported.push((earlier, index));
                 // Quote the sentence as the reader sees it, names and all.
-                let first_name = english::first_name(&draft.step.to);
-                let masks = masks(record, draft, &first_name);
+                let masks = masks(record, draft);
+                let masks: Vec<&str> = masks.iter().map(String::as_str).collect();
                 let original = sentence_with_hash(&draft.markdown, &masks, hash).unwrap_or("");
                 findings.push(Finding {
                     line: None,
