@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::plan::{self, Step};
-use crate::record::{self, Event, Kind, Medium, Question, Record, Tone, Who};
+use crate::record::{self, Event, Kind, Locale, Medium, Question, Record, Tone, Who};
 use crate::{english, prose};
 
 /// Everything a draft template can use: what the whole record shares, and
@@ -67,6 +67,9 @@ impl<'a> Context<'a> {
 pub struct Shared {
     /// `warm` or `formal`.
     pub tone: Tone,
+    /// The English the drafts are written in: `en-US`, `en-GB`, `en-CA`,
+    /// `en-AU`, `en-NZ`, `en-IE` or `en-IN`; the list and date filters follow it.
+    pub locale: Locale,
     /// Who writes the draft.
     pub candidate: Person,
     /// The company that interviewed the candidate, as the record spells it.
@@ -328,6 +331,7 @@ impl Shared {
         let candidate = &record.candidate;
         let mut shared = Shared {
             tone: record.tone,
+            locale: record.locale,
             candidate: Person {
                 name: candidate.name.clone(),
                 first_name: english::first_name(&candidate.name),

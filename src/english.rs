@@ -2,17 +2,30 @@
 
 use jiff::civil::Date;
 
+use crate::record::locale::Locale;
+
 /// Joins items as a list reads in a sentence: "A", "A and B", "A, B, and C".
 pub fn join_and<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    join(items, "and")
+    join(items, "and", true)
 }
 
 /// Joins items as alternatives: "A", "A or B", "A, B, or C".
 pub fn join_or<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
-    join(items, "or")
+    join(items, "or", true)
 }
 
-fn join<'a>(items: impl IntoIterator<Item = &'a str>, conjunction: &str) -> String {
+/// Joins items as `locale` writes a list: "A, B, and C" with the serial
+/// comma (US, Canada), "A, B and C" without.
+pub fn join_and_in<'a>(items: impl IntoIterator<Item = &'a str>, locale: Locale) -> String {
+    join(items, "and", locale.serial_comma())
+}
+
+/// Joins alternatives as `locale` writes them: "A, B, or C" or "A, B or C".
+pub fn join_or_in<'a>(items: impl IntoIterator<Item = &'a str>, locale: Locale) -> String {
+    join(items, "or", locale.serial_comma())
+}
+
+fn join<'a>(items: impl IntoIterator<Item = &'a str>, conjunction: &str, serial: bool) -> String {
     let items: Vec<&str> = items.into_iter().collect();
     // An item that holds a comma or its own "and" would run into the next:
     // such lists are separated by semicolons, or by "as well as".
@@ -28,7 +41,8 @@ fn join<'a>(items: impl IntoIterator<Item = &'a str>, conjunction: &str) -> Stri
         }
         [first, second] => format!("{first} {conjunction} {second}"),
         [init @ .., last] if run_on => format!("{}; {conjunction} {last}", init.join("; ")),
-        [init @ .., last] => format!("{}, {conjunction} {last}", init.join(", ")),
+        [init @ .., last] if serial => format!("{}, {conjunction} {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
 }
 
@@ -139,12 +153,34 @@ fn is_honorific(word: &str) -> bool {
 
 /// A date as a letter writes it: "November 19".
 pub fn month_day(date: Date) -> String {
-    date.strftime("%B %-d").to_string()
+    month_day_in(date, Locale::EnUs)
 }
 
 /// A date with its weekday, for schedules: "Thursday, November 19".
 pub fn long_date(date: Date) -> String {
-    date.strftime("%A, %B %-d").to_string()
+    long_date_in(date, Locale::EnUs)
+}
+
+/// A date as a letter in `locale` writes it: "November 19" (US, Canada)
+/// or "19 November".
+pub fn month_day_in(date: Date, locale: Locale) -> String {
+    let format = if locale.month_first() {
+        "%B %-d"
+    } else {
+        "%-d %B"
+    };
+    date.strftime(format).to_string()
+}
+
+/// A date with its weekday as `locale` writes it: "Thursday, November 19"
+/// (US, Canada) or "Thursday 19 November".
+pub fn long_date_in(date: Date, locale: Locale) -> String {
+    let format = if locale.month_first() {
+        "%A, %B %-d"
+    } else {
+        "%A %-d %B"
+    };
+    date.strftime(format).to_string()
 }
 
 /// The name of the date's weekday: "Thursday".
@@ -178,6 +214,8 @@ mod tests {
             assert_eq!(join_and(items.iter().copied()), expected);
         }
         assert_eq!(join_or(["x", "y", "z"]), "x, y, or z");
+        assert_eq!(join_and_in(["A", "B", "C"], Locale::EnGb), "A, B and C");
+        assert_eq!(join_or_in(["A", "B", "C"], Locale::EnCa), "A, B, or C");
         assert_eq!(
             join_and(["the float pool pilot and its savings", "shared governance"]),
             "the float pool pilot and its savings, as well as shared governance"
@@ -249,6 +287,9 @@ mod tests {
         let date = Date::new(2026, 11, 19).unwrap();
         assert_eq!(month_day(date), "November 19");
         assert_eq!(long_date(date), "Thursday, November 19");
+        assert_eq!(long_date_in(date, Locale::EnGb), "Thursday 19 November");
+        assert_eq!(month_day_in(date, Locale::EnAu), "19 November");
+        assert_eq!(month_day_in(date, Locale::EnCa), "November 19");
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod formats;
 mod interviews;
 mod judge;
 mod layers;
+mod locale;
 mod log;
 mod properties;
 mod prose;

@@ -58,6 +58,8 @@ impl Folder {
 /// What a stream must hold.
 enum Expected {
     Exactly(String),
+    /// Text that must appear somewhere in the stream.
+    Containing(String),
     /// Anything; where the test allowed it.
     Anything(&'static std::panic::Location<'static>),
 }
@@ -141,6 +143,18 @@ impl Test {
         self
     }
 
+    /// Expects stdout to hold `part` somewhere.
+    pub fn stdout_contains(mut self, part: &str) -> Self {
+        self.stdout = Expected::Containing(part.to_owned());
+        self
+    }
+
+    /// Expects stderr to hold `part` somewhere.
+    pub fn stderr_contains(mut self, part: &str) -> Self {
+        self.stderr = Expected::Containing(part.to_owned());
+        self
+    }
+
     /// Accepts whatever stdout holds; the caller looks at `Output::stdout`.
     #[track_caller]
     pub fn any_stdout(mut self) -> Self {
@@ -211,8 +225,11 @@ impl Test {
                 Expected::Exactly(expected) if got != expected => failures.push(format!(
                     "{stream}:\n--- expected\n{expected}\n--- got\n{got}"
                 )),
+                Expected::Containing(part) if !got.contains(part.as_str()) => failures.push(
+                    format!("{stream}:\n--- expected to contain\n{part}\n--- got\n{got}"),
+                ),
                 Expected::Anything(at) => audit(at, got),
-                Expected::Exactly(_) => {}
+                Expected::Exactly(_) | Expected::Containing(_) => {}
             }
         }
         for (name, expected) in &self.files {

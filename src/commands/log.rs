@@ -11,7 +11,7 @@ use crate::input::today;
 use crate::output::{files, names, print};
 use crate::plan;
 use crate::record::append::{NewEntry, append};
-use crate::record::{self, Found, Kind, Record};
+use crate::record::{self, Found, Kind, Locale, Record};
 
 /// Appends entries to the record's `log:`: one for each person a draft
 /// went to, or one for a reply.
@@ -60,7 +60,7 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
     files::replace_file(path, &updated)?;
     Ok(print(&format!(
         "{name}: logged {}.\nSee what is due next with: thankyou next {}\n",
-        describe(&entries),
+        describe(&entries, record.locale),
         names::shell_quote(&name)
     ))?)
 }
@@ -104,10 +104,13 @@ fn person(record: &Record, name: &str, flag: &str) -> Result<String> {
 }
 
 /// "email sent to Priya Shah and Marcus Bell on Thursday, November 19".
-fn describe(entries: &[NewEntry]) -> String {
+fn describe(entries: &[NewEntry], locale: Locale) -> String {
     match entries {
         [NewEntry::Reply { date, from, .. }] => {
-            format!("a reply from {from} on {}", english::long_date(*date))
+            format!(
+                "a reply from {from} on {}",
+                english::long_date_in(*date, locale)
+            )
         }
         [NewEntry::Sent { date, kind, .. }, ..] => {
             let to = entries.iter().filter_map(|entry| match entry {
@@ -117,8 +120,8 @@ fn describe(entries: &[NewEntry]) -> String {
             format!(
                 "{} sent to {} on {}",
                 kind.label(),
-                english::join_and(to),
-                english::long_date(*date)
+                english::join_and_in(to, locale),
+                english::long_date_in(*date, locale)
             )
         }
         _ => String::new(),

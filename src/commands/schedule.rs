@@ -12,6 +12,7 @@ use crate::format::ics;
 use crate::input::{Loaded, read_record};
 use crate::output::{files, print};
 use crate::plan::{self, Step, due};
+use crate::record::Locale;
 use crate::report;
 
 /// Prints when to send each draft, or writes the plan as a calendar; what
@@ -47,7 +48,7 @@ pub fn run(arguments: &ScheduleArguments) -> Result<()> {
     } else if steps.is_empty() {
         String::new()
     } else {
-        table(&steps)
+        table(&steps, record.locale)
     };
     Ok(print(&text)?)
 }
@@ -61,12 +62,12 @@ struct Row<'a> {
     sent: bool,
 }
 
-fn table(steps: &[(Step, bool)]) -> String {
+fn table(steps: &[(Step, bool)], locale: Locale) -> String {
     let rows: Vec<[String; 4]> = steps
         .iter()
         .map(|(step, sent)| {
             [
-                english::long_date(step.date),
+                english::long_date_in(step.date, locale),
                 format!("{} {}", step.kind.verb(), step.title()),
                 step.to.clone(),
                 if *sent { "sent".into() } else { String::new() },

@@ -4,7 +4,7 @@
 use crate::english;
 use crate::error::Result;
 use crate::output::{Document, names};
-use crate::record::Record;
+use crate::record::{Locale, Record};
 use crate::render::Draft;
 use crate::report::Message;
 
@@ -69,16 +69,17 @@ pub struct Written {
 }
 
 /// The document for one draft: its file name, its header and `body`.
-pub fn document(draft: &Draft, extension: &str, body: String) -> Document {
+pub fn document(draft: &Draft, locale: Locale, extension: &str, body: String) -> Document {
     Document {
         file: names::file_name(&draft.step, extension),
-        header: Some(header(draft)),
+        header: Some(header(draft, locale)),
         body,
     }
 }
 
-/// The line that introduces a draft when several are printed together.
-pub fn header(draft: &Draft) -> String {
+/// The line that introduces a draft when several are printed together,
+/// its date as `locale` writes it.
+pub fn header(draft: &Draft, locale: Locale) -> String {
     let step = &draft.step;
     let mut title = step.title();
     if let Some(first) = title.get(..1) {
@@ -88,7 +89,7 @@ pub fn header(draft: &Draft) -> String {
         "==> {title} to {} ({} on {}) <==",
         step.to,
         step.kind.verb(),
-        english::long_date(step.date)
+        english::long_date_in(step.date, locale)
     )
 }
 
@@ -99,7 +100,7 @@ pub fn each_draft(input: &Input<'_>, extension: &str, body: impl Fn(&Draft) -> S
         documents: input
             .drafts
             .iter()
-            .map(|draft| document(draft, extension, body(draft)))
+            .map(|draft| document(draft, input.record.locale, extension, body(draft)))
             .collect(),
         messages: Vec::new(),
     }

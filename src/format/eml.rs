@@ -39,6 +39,7 @@ fn write(input: &Input<'_>) -> Result<Written> {
     emailed(input, |draft, address| {
         Ok(document(
             draft,
+            input.record.locale,
             "eml",
             message(input.record, draft, address)?,
         ))

@@ -20,6 +20,7 @@ fn write(input: &Input<'_>) -> Result<Written> {
     emailed(input, |draft, address| {
         Ok(document(
             draft,
+            input.record.locale,
             "txt",
             link(input.record, draft, address) + "\n",
         ))

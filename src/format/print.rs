@@ -76,7 +76,7 @@ fn sheet(record: &Record, cards: &[&Draft], guides: bool) -> (String, Vec<String
         let _ = write!(
             pages,
             "<section class=\"card\">\n<header><span>To {to}</span><span>Mail on {}</span></header>\n<pre>{}</pre>\n</section>\n",
-            english::long_date(card.step.date),
+            english::long_date_in(card.step.date, record.locale),
             escape(lines.trim_end())
         );
     }

@@ -51,7 +51,7 @@ impl Stopped {
                     .unwrap_or_default();
                 format!(
                     "{from} replied on {}{note}; nothing is due until you write again",
-                    english::long_date(entry.date)
+                    english::long_date_in(entry.date, record.locale)
                 )
             }
             Stopped::Finished => {

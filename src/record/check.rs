@@ -213,6 +213,7 @@ impl Checker<'_> {
                 .collect(),
             tone: raw.tone,
             medium: raw.medium,
+            locale: raw.locale.unwrap_or_default(),
             max_checkins,
             log: Vec::new(),
             status: raw.status,

@@ -13,6 +13,7 @@ mod check;
 pub mod fields;
 mod find;
 mod kind;
+pub mod locale;
 mod model;
 mod raw;
 pub mod yaml;
@@ -20,6 +21,7 @@ pub mod yaml;
 pub use check::{MAX_CHECKINS, parse};
 pub use find::Found;
 pub use kind::Kind;
+pub use locale::Locale;
 pub use model::{
     Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
     Status, Tone, Who,

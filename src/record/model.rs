@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::kind::Kind;
+use super::locale::Locale;
 
 /// A checked interview record, ready to render and schedule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub struct Record {
     pub tone: Tone,
     /// How the interview took place, unless a person's own `medium` says otherwise.
     pub medium: Medium,
+    /// The English the drafts are written in.
+    pub locale: Locale,
     /// How many check-ins to send before the closing note, if the record says.
     pub max_checkins: Option<u8>,
     /// What has been sent and received since the interview, in file order.

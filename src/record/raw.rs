@@ -8,6 +8,7 @@ use serde_saphyr::Spanned;
 
 use super::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
 use super::kind::Kind;
+use super::locale::Locale;
 use super::model::{Medium, Status, Tone};
 
 /// One job interview, and the follow-up that `thankyou` drafts from it.
@@ -59,6 +60,11 @@ pub(super) struct RawRecord {
     /// `warm` (the default) or `formal`.
     #[serde(default)]
     pub(super) tone: Tone,
+    /// The English you write: `en-US` (the default), `en-GB`, `en-CA`,
+    /// `en-AU`, `en-NZ`, `en-IE` or `en-IN`: spelling, list commas and
+    /// dates follow it.
+    #[serde(default)]
+    pub(super) locale: Option<Locale>,
     /// How the follow-up runs after the thank-you notes.
     #[serde(default)]
     pub(super) followup: Option<RawFollowUp>,

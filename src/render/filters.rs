@@ -10,6 +10,7 @@
 use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use crate::english;
+use crate::record::Locale;
 use crate::record::fields::parse_date;
 
 /// Adds every filter below to `tera`; call before adding templates, which
@@ -58,14 +59,24 @@ pub fn phrasing(slot: &str, of: usize, variant: usize, seed: u64) -> usize {
     (variant + start + round * step) % of
 }
 
-/// `["A", "B", "C"] | and_list` -> `A, B, and C`.
-pub fn and_list(items: Vec<String>, _: Kwargs, _: &State) -> String {
-    english::join_and(items.iter().map(String::as_str))
+/// The record's `locale`, which the list and date filters follow.
+fn locale(state: &State) -> Locale {
+    let tag: Option<String> = state.get("locale").ok().flatten();
+    tag.as_deref()
+        .and_then(Locale::from_tag)
+        .unwrap_or_default()
 }
 
-/// `["A", "B", "C"] | or_list` -> `A, B, or C`.
-pub fn or_list(items: Vec<String>, _: Kwargs, _: &State) -> String {
-    english::join_or(items.iter().map(String::as_str))
+/// `["A", "B", "C"] | and_list` -> `A, B, and C` (`A, B and C` outside
+/// the US and Canada).
+pub fn and_list(items: Vec<String>, _: Kwargs, state: &State) -> String {
+    english::join_and_in(items.iter().map(String::as_str), locale(state))
+}
+
+/// `["A", "B", "C"] | or_list` -> `A, B, or C` (`A, B or C` outside the
+/// US and Canada).
+pub fn or_list(items: Vec<String>, _: Kwargs, state: &State) -> String {
+    english::join_or_in(items.iter().map(String::as_str), locale(state))
 }
 
 /// `"Priya Shah" | first_name` -> `Priya`.
@@ -73,9 +84,10 @@ pub fn first_name(name: &str, _: Kwargs, _: &State) -> String {
     english::first_name(name)
 }
 
-/// `"2026-11-19" | month_day` -> `November 19`.
-pub fn month_day(date: &str, _: Kwargs, _: &State) -> TeraResult<String> {
-    iso(date).map(english::month_day)
+/// `"2026-11-19" | month_day` -> `November 19` (`19 November` outside
+/// the US and Canada).
+pub fn month_day(date: &str, _: Kwargs, state: &State) -> TeraResult<String> {
+    iso(date).map(|date| english::month_day_in(date, locale(state)))
 }
 
 /// `"2026-11-19" | weekday` -> `Thursday`.

@@ -11,13 +11,15 @@ pub mod templates;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use tera::Tera;
 
 use crate::context::{Context, Shared};
 use crate::error::{Error, Result};
 use crate::plan::Step;
-use crate::record::{Record, Tone, Who};
+use crate::record::locale::{self, Spelling};
+use crate::record::{Locale, Record, Tone, Who};
 use templates::Source;
 
 /// One rendered draft.
@@ -31,7 +33,13 @@ pub struct Draft {
 
 /// Renders drafts with the compiled templates.
 pub struct Renderer {
+    /// The templates as written: the built-ins in US spelling.
     tera: Tera,
+    /// The built-ins respelt for Canada and for the other locales, each
+    /// compiled the first time a record needs it.
+    respelt: [OnceLock<Option<Tera>>; 2],
+    /// What `tera` was compiled from, to compile the respelt sets.
+    sources: Vec<Source>,
     /// Where each user template came from, to name the file in errors.
     files: Vec<(String, PathBuf)>,
 }
@@ -45,21 +53,33 @@ impl Renderer {
     /// Compiles `sources`; a template that does not compile is an error
     /// naming its file, line and column.
     pub fn with_sources(sources: &[Source]) -> Result<Self> {
-        let mut tera = Tera::new();
-        filters::register(&mut tera);
-        tera.autoescape_on(vec![".md"]);
-        tera.set_escape_fn(escape::markdown);
         let files: Vec<(String, PathBuf)> = sources
             .iter()
             .filter_map(|source| Some((source.name.clone(), source.path.clone()?)))
             .collect();
-        tera.add_raw_templates(
-            sources
-                .iter()
-                .map(|source| (source.name.as_str(), source.text.as_str())),
-        )
-        .map_err(|error| template_error(&files, None, &error))?;
-        Ok(Renderer { tera, files })
+        let tera = compile(sources, Spelling::American)
+            .map_err(|error| template_error(&files, None, &error))?;
+        Ok(Renderer {
+            tera,
+            respelt: [OnceLock::new(), OnceLock::new()],
+            sources: sources.to_vec(),
+            files,
+        })
+    }
+
+    /// The templates for `locale`: the built-ins respelt for it (a user's
+    /// own templates as written).
+    fn tera_for(&self, locale: Locale) -> &Tera {
+        let slot = match locale.spelling() {
+            Spelling::American => return &self.tera,
+            Spelling::Canadian => &self.respelt[0],
+            Spelling::British => &self.respelt[1],
+        };
+        // Respelling changes only prose outside tags, so what compiled as
+        // written compiles respelt; were it not to, the drafts keep US spelling.
+        slot.get_or_init(|| compile(&self.sources, locale.spelling()).ok())
+            .as_ref()
+            .unwrap_or(&self.tera)
     }
 
     /// Whether every template is a built-in one: no user template overrides any.
@@ -89,8 +109,12 @@ impl Renderer {
                         personal.len() - 1
                     };
                 let addressed = self.to_value(&name, &context.addressed)?;
-                let markdown =
-                    self.render(&name, &mut prepared, [&addressed, &personal[index].1])?;
+                let markdown = self.render(
+                    &name,
+                    record.locale,
+                    &mut prepared,
+                    [&addressed, &personal[index].1],
+                )?;
                 Ok(Draft { step, markdown })
             })
             .collect()
@@ -109,6 +133,7 @@ impl Renderer {
     fn render(
         &self,
         name: &str,
+        locale: Locale,
         prepared: &mut tera::Context,
         variables: [&tera::Value; 2],
     ) -> Result<String> {
@@ -128,11 +153,34 @@ impl Renderer {
             prepared.insert_value(key, value.clone());
         }
         let rendered = self
-            .tera
+            .tera_for(locale)
             .render(name, prepared)
             .map_err(|error| template_error(&self.files, Some(name), &error))?;
         Ok(tidy(&rendered))
     }
+}
+
+/// `sources` compiled with the filters and the Markdown escape, the
+/// built-ins respelt for `spelling`.
+fn compile(sources: &[Source], spelling: Spelling) -> std::result::Result<Tera, tera::Error> {
+    let mut tera = Tera::new();
+    filters::register(&mut tera);
+    tera.autoescape_on(vec![".md"]);
+    tera.set_escape_fn(escape::markdown);
+    let texts: Vec<(&str, std::borrow::Cow<str>)> = sources
+        .iter()
+        .map(|source| {
+            let text = match source.path {
+                None if spelling != Spelling::American => {
+                    std::borrow::Cow::Owned(locale::respell(&source.text, spelling))
+                }
+                _ => std::borrow::Cow::Borrowed(source.text.as_str()),
+            };
+            (source.name.as_str(), text)
+        })
+        .collect();
+    tera.add_raw_templates(texts.iter().map(|(name, text)| (*name, text.as_ref())))?;
+    Ok(tera)
 }
 
 /// The template that renders a step in `tone`, such as `card.warm.md`; the
