@@ -655,9 +655,27 @@ fn a_grammar_checker_finds_nothing_in_the_bundled_records() {
     use harper_core::Dialect;
     use harper_core::linting::LintGroup;
     use harper_core::spell::FstDictionary;
-    let mut linter = LintGroup::new_curated(FstDictionary::curated(), Dialect::American);
     let mut all = Vec::new();
-    for (name, text) in bundled() {
+    // Each record in its own English, as harper knows it; British,
+    // Canadian and Australian spelling come from respelt templates.
+    let mut records: Vec<(String, String, Dialect)> = bundled()
+        .into_iter()
+        .map(|(name, text)| (name, text, Dialect::American))
+        .collect();
+    for (name, locale, dialect) in [
+        ("panel", "en-GB", Dialect::British),
+        ("academic", "en-GB", Dialect::British),
+        ("formal", "en-CA", Dialect::Canadian),
+        ("phone-screen", "en-AU", Dialect::Australian),
+        ("single", "en-IN", Dialect::Indian),
+    ] {
+        for tone in ["warm", "formal"] {
+            let text = format!("{}locale: {locale}\n", with_tone(&example(name), tone));
+            records.push((format!("{name} ({tone}, {locale})"), text, dialect));
+        }
+    }
+    for (name, text, dialect) in records {
+        let mut linter = LintGroup::new_curated(FstDictionary::curated(), dialect);
         all.extend(
             grammar_findings(&mut linter, &text)
                 .into_iter()
