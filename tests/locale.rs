@@ -157,3 +157,31 @@ fn a_bad_locale_is_named() {
         .stderr_contains("locale: `en-FR` is not allowed here; use en-US, en-GB, en-CA, en-AU, en-NZ, en-IE, or en-IN")
         .run();
 }
+
+#[test]
+fn check_says_when_the_locale_is_not_the_candidates_english() {
+    let london = example("single")
+        .replace(
+            "  email: maya.okafor@example.com",
+            "  email: maya.okafor@example.com\n  phone: \"+44 20 7946 0018\"",
+        )
+        .replace(
+            "cutting flour waste on the weekend bake",
+            "how to stabilise the weekend rota",
+        );
+    Test::new()
+        .record(&london)
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .status(0)
+        .stderr(
+            "record.yaml: warning: your phone number +44 20 7946 0018 is from the UK, but the drafts are written in en-US; add `locale: en-GB` to spell and date them as you would\n\
+             record.yaml: warning: your notes spell the British way (“stabilise”), but the drafts are written in en-US; add `locale: en-GB` (or en-AU, en-NZ, en-IE, en-IN) so the drafts match\n\
+             note: 1 record checked: 0 errors, 2 warnings\n",
+        )
+        .run();
+    Test::new()
+        .record(&in_locale(&london, "en-GB"))
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .stderr("note: 1 record checked: 0 errors, 0 warnings\n")
+        .run();
+}

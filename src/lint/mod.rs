@@ -7,6 +7,7 @@
 
 mod craft;
 mod drafts;
+mod english;
 mod finding;
 mod infer;
 mod record;
@@ -47,6 +48,7 @@ pub fn findings(record: &Record, drafts: &[Draft], options: &Options) -> Vec<Fin
     let mut findings = record::findings(record, &options.today);
     findings.extend(craft::findings(record));
     findings.extend(infer::missing_honorifics(record));
+    findings.extend(english::findings(record));
     findings.extend(drafts::card_lengths(record, drafts, options.card_words));
     findings.sort_by_key(|finding| finding.line);
     if !(options.built_in_templates && drafts::at_most_of_a_kind(drafts, VARIED_PANEL)) {
