@@ -3,10 +3,12 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use crate::error::{Error, Result};
+use crate::config;
+use crate::error::{Error, RecordError, Result};
 use crate::record::fields::parse_date;
-use crate::record::{self, Record};
+use crate::record::{self, Record, Settings};
 use crate::today::Today;
 
 /// A record as read: how messages name its file, and its content.
@@ -36,8 +38,17 @@ pub fn read_record(path: &Path) -> Result<Loaded> {
         })?;
         (path.display().to_string(), bytes)
     };
-    let record = record::parse(&name, &bytes)?;
+    let record = record::parse_with(&name, &bytes, settings()?)?;
     Ok(Loaded { name, record })
+}
+
+/// The user's settings from their config folder, read once per process.
+pub fn settings() -> Result<&'static Settings> {
+    static SETTINGS: OnceLock<std::result::Result<Settings, RecordError>> = OnceLock::new();
+    SETTINGS
+        .get_or_init(config::load)
+        .as_ref()
+        .map_err(|error| Error::Record(error.clone()))
 }
 
 /// The record files named by `arguments`: files as given, folders as the

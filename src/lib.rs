@@ -42,6 +42,7 @@
 
 pub mod arguments;
 pub mod commands;
+pub mod config;
 pub mod context;
 pub mod english;
 pub mod error;

@@ -185,3 +185,34 @@ fn check_says_when_the_locale_is_not_the_candidates_english() {
         .stderr("note: 1 record checked: 0 errors, 0 warnings\n")
         .run();
 }
+
+#[test]
+fn the_config_folder_sets_the_locale_for_every_record_that_does_not() {
+    let panel = example("panel");
+    let header = |record: &str| -> String {
+        Test::new()
+            .file("no-config/thankyou/config.yaml", b"locale: en-GB\n")
+            .record(record)
+            .args(["schedule", "record.yaml"])
+            .any_stdout()
+            .run()
+            .stdout
+            .lines()
+            .nth(1)
+            .unwrap()
+            .to_owned()
+    };
+    assert!(header(&panel).starts_with("Thursday 19 November"));
+    // The record wins.
+    assert!(header(&in_locale(&panel, "en-US")).starts_with("Thursday, November 19"));
+    Test::new()
+        .file(
+            "no-config/thankyou/config.yaml",
+            b"locale: en-GB\nlocal: x\n",
+        )
+        .record(&panel)
+        .args(["schedule", "record.yaml"])
+        .status(1)
+        .stderr_contains("config.yaml:2:1: local: unknown field `local`; did you mean `locale`?")
+        .run();
+}

@@ -7,7 +7,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 
 use crate::arguments::LogArguments;
 use crate::english;
-use crate::input::today;
+use crate::input::{self, today};
 use crate::output::{files, names, print};
 use crate::plan;
 use crate::record::append::{NewEntry, append};
@@ -23,7 +23,8 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
     let date = today(arguments.date.as_deref(), "--date")?.date();
     let name = path.display().to_string();
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
-    let record = record::parse(&name, &bytes)?;
+    let settings = input::settings()?;
+    let record = record::parse_with(&name, &bytes, settings)?;
     if date < record.interview_date {
         bail!(
             "--date: {date} is before the interview on {}",
@@ -54,7 +55,7 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
     for entry in &entries {
         updated = append(&updated, entry).map_err(|error| anyhow!("{name}: {error}"))?;
     }
-    record::parse(&name, updated.as_bytes()).with_context(|| {
+    record::parse_with(&name, updated.as_bytes(), settings).with_context(|| {
         format!("the new entry would make {name} invalid, so it was not written")
     })?;
     files::replace_file(path, &updated)?;

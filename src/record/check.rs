@@ -6,6 +6,7 @@ use serde_saphyr::Spanned;
 
 use super::fields::Line;
 use super::find::Found;
+use super::locale::Locale;
 use super::model::{
     Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
     Who,
@@ -21,9 +22,32 @@ pub const MAX_CHECKINS: u8 = 6;
 
 /// Reads and checks a record; `source_name` is how errors refer to the file.
 pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {
+    parse_with(source_name, bytes, &Settings::default())
+}
+
+/// Reads and checks a record, taking what it leaves out from the user's
+/// `settings`.
+pub fn parse_with(
+    source_name: &str,
+    bytes: &[u8],
+    settings: &Settings,
+) -> Result<Record, RecordError> {
     let text = yaml::decode(source_name, bytes)?;
     let raw: RawRecord = yaml::from_str(source_name, text)?;
-    Checker { source_name, text }.check(raw)
+    Checker {
+        source_name,
+        text,
+        settings,
+    }
+    .check(raw)
+}
+
+/// What the user set once, for every record that does not say: the
+/// config file's settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The English the drafts are written in.
+    pub locale: Option<Locale>,
 }
 
 /// What a record without anyone interviewed is told.
@@ -107,6 +131,7 @@ fn line<T>(spanned: &Spanned<T>) -> usize {
 struct Checker<'a> {
     source_name: &'a str,
     text: &'a str,
+    settings: &'a Settings,
 }
 
 impl Checker<'_> {
@@ -213,7 +238,7 @@ impl Checker<'_> {
                 .collect(),
             tone: raw.tone,
             medium: raw.medium,
-            locale: raw.locale.unwrap_or_default(),
+            locale: raw.locale.or(self.settings.locale).unwrap_or_default(),
             max_checkins,
             log: Vec::new(),
             status: raw.status,

@@ -6,8 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use etcetera::BaseStrategy;
-
 use crate::error::{Error, Result};
 
 /// A built-in template: its name, its text and what it is for.
@@ -91,8 +89,7 @@ pub struct Source {
 
 /// The user's config folder for templates, if the platform has one.
 pub fn config_dir() -> Option<PathBuf> {
-    let strategy = etcetera::choose_base_strategy().ok()?;
-    Some(strategy.config_dir().join("thankyou").join("templates"))
+    Some(crate::config::folder()?.join("templates"))
 }
 
 /// The templates to compile: the built-ins, replaced by name by the `.md`
