@@ -15,6 +15,7 @@ mod cli;
 mod context_doc;
 mod followup;
 mod formats;
+mod holidays;
 mod interviews;
 mod judge;
 mod layers;

@@ -11,6 +11,7 @@
 
 pub mod days;
 pub mod due;
+pub mod holidays;
 mod select;
 mod steps;
 
