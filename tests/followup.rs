@@ -44,9 +44,10 @@ fn check_ins_come_weekly_on_business_days_then_the_closing_note() {
     assert_eq!(
         follow_ups(&record(""), &[]),
         [
-            "checkin 1 2026-11-26",
-            "checkin 2 2026-12-03",
-            "closing - 2026-12-10"
+            // A week after the interview is Thanksgiving: the next day.
+            "checkin 1 2026-11-27",
+            "checkin 2 2026-12-04",
+            "closing - 2026-12-11"
         ]
     );
     // A Saturday interview: every step lands on a Monday.
@@ -67,7 +68,7 @@ fn the_number_of_check_ins_has_a_limit() {
     assert_eq!(follow_ups(&three, &[]).len(), 4);
     assert_eq!(
         follow_ups(&three, &["--max-checkins", "1"]),
-        ["checkin 1 2026-11-26", "closing - 2026-12-03"]
+        ["checkin 1 2026-11-27", "closing - 2026-12-04"]
     );
 }
 
@@ -101,7 +102,7 @@ fn a_late_check_in_moves_the_next_one() {
     assert_eq!(
         follow_ups(&late, &[]),
         [
-            "checkin 1 2026-11-26",
+            "checkin 1 2026-11-27",
             "checkin 2 2026-12-08",
             "closing - 2026-12-15"
         ]
@@ -206,16 +207,16 @@ fn next_lists_what_is_due_oldest_first_with_how_late() {
     let log = "log:\n  - date: 2026-11-19\n    sent: email\n    to: Priya Shah\n";
     Test::new()
         .record(&record(log))
-        .args(["next", "record.yaml", "--today", "2026-11-26"])
+        .args(["next", "record.yaml", "--today", "2026-11-27"])
         .stdout(
             "\
-Due by Thursday, November 26, oldest first:
+Due by Friday, November 27, oldest first:
 
-Friday, November 20 (6 days overdue): mail card to Priya Shah
+Friday, November 20 (7 days overdue): mail card to Priya Shah
     Senior Data Engineer at Northwind Traders
     thankyou render record.yaml --kind card --to 'Priya Shah'
 
-Thursday, November 26 (today): send check-in 1 to Priya Shah
+Friday, November 27 (today): send check-in 1 to Priya Shah
     Senior Data Engineer at Northwind Traders
     thankyou render record.yaml --kind checkin --step 1
 ",
@@ -233,7 +234,7 @@ fn only_the_first_unsent_check_in_is_due() {
     assert!(
         output
             .stdout
-            .contains("(24 days overdue): send check-in 1 to Priya Shah"),
+            .contains("(23 days overdue): send check-in 1 to Priya Shah"),
         "{}",
         output.stdout
     );

@@ -4,7 +4,7 @@
 
 use thankyou::plan::holidays::{COVERED, holidays};
 
-use crate::test::python;
+use crate::test::{Test, python};
 
 /// Holidays the oracle lists that `thankyou` leaves out on purpose, with why.
 const INTENTIONAL: &[(&str, &str, &str)] = &[
@@ -69,4 +69,75 @@ for year in range(2020, 2041):
     }
     assert!(differences.is_empty(), "{}", differences.join("\n"));
     assert!(checked > 1000, "only {checked} dates compared");
+}
+
+/// A one-interviewer record interviewed on `date`, with `extra` lines.
+fn record(date: &str, extra: &str) -> String {
+    format!(
+        "candidate: {{name: Jordan Lee}}\ncompany: Northwind Traders\nrole: Data Engineer\ninterview_date: {date}\ninterviewers:\n  - name: Priya Shah\n    topics: [the schema registry]\n{extra}"
+    )
+}
+
+/// The schedule of `record` as a table.
+fn schedule(record: &str) -> String {
+    Test::new()
+        .record(record)
+        .args(["schedule", "record.yaml"])
+        .any_stdout()
+        .run()
+        .stdout
+}
+
+#[test]
+fn no_step_falls_on_a_public_holiday_and_the_schedule_says_why() {
+    // Thanksgiving: the check-in a week after Thursday 19 November.
+    assert_eq!(
+        schedule(&record("2026-11-19", "")),
+        "\
+WHEN                   WHAT               TO
+Thursday, November 19  send email         Priya Shah
+Friday, November 20    mail card          Priya Shah
+Friday, November 27    send check-in 1    Priya Shah
+                       moved from Thursday, November 26: Thanksgiving Day
+Friday, December 4     send check-in 2    Priya Shah
+Friday, December 11    send closing note  Priya Shah
+"
+    );
+    // Christmas Day and New Year's Day, a week apart.
+    assert_eq!(
+        schedule(&record("2026-12-18", "")),
+        "\
+WHEN                   WHAT               TO
+Friday, December 18    send email         Priya Shah
+Saturday, December 19  mail card          Priya Shah
+Monday, December 28    send check-in 1    Priya Shah
+                       moved from Friday, December 25: Christmas Day
+Monday, January 4      send check-in 2    Priya Shah
+Monday, January 11     send closing note  Priya Shah
+"
+    );
+    // A card not mailed on Christmas Day.
+    assert!(schedule(&record("2026-12-24", "")).contains(
+        "Saturday, December 26  mail card          Priya Shah\n                       moved from Friday, December 25: Christmas Day\n"
+    ));
+}
+
+#[test]
+fn scotland_keeps_the_second_of_january_and_the_record_its_own_days_off() {
+    // The first check-in is due the day after the decision date, 1 January.
+    let decided = "recruiter:\n  name: Sam Ortiz\n  decision_date: 2026-01-01\nlocale: en-GB\n";
+    let scottish = schedule(&record("2025-12-17", &format!("{decided}region: SCT\n")));
+    assert!(
+        scottish.contains("Monday 5 January       send check-in 1    Sam Ortiz\n                       moved from Friday 2 January: New Year Holiday\n"),
+        "{scottish}"
+    );
+    let english = schedule(&record("2025-12-17", &format!("{decided}region: ENG\n")));
+    assert!(
+        english.contains("Friday 2 January       send check-in 1"),
+        "{english}"
+    );
+    let closed = record("2026-11-10", "holidays: [2026-11-17]\n");
+    assert!(
+        schedule(&closed).contains("moved from Tuesday, November 17: a day off in your record")
+    );
 }

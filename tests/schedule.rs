@@ -87,8 +87,8 @@ fn checkin_date(recruiter: &str, interview_date: &str) -> Option<String> {
 fn the_checkin_waits_a_week() {
     // Thursday -> the next Thursday.
     assert_eq!(
-        checkin_date("", "2026-11-19").as_deref(),
-        Some("2026-11-26")
+        checkin_date("", "2026-11-12").as_deref(),
+        Some("2026-11-19")
     );
 }
 

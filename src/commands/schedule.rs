@@ -91,13 +91,22 @@ fn table(steps: &[(Step, bool)], locale: Locale) -> String {
     } else {
         format!("{:date_width$}  {:action_width$}  TO\n", "WHEN", "WHAT")
     };
-    for [date, action, to, sent] in rows {
+    for ([date, action, to, sent], (step, _)) in rows.into_iter().zip(steps) {
         let line = if any_sent {
             format!("{date:date_width$}  {action:action_width$}  {to:to_width$}  {sent}")
         } else {
             format!("{date:date_width$}  {action:action_width$}  {to}")
         };
         let _ = writeln!(out, "{}", line.trim_end());
+        if let Some(moved) = &step.moved {
+            let _ = writeln!(
+                out,
+                "{:date_width$}  moved from {}: {}",
+                "",
+                english::long_date_in(moved.from, locale),
+                moved.because
+            );
+        }
     }
     out
 }

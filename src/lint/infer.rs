@@ -4,6 +4,8 @@
 //! warnings: nothing is wrong, but the user should know.
 
 use super::finding::Finding;
+use crate::english;
+use crate::plan::holidays::COVERED;
 use crate::record::{Medium, Record, Who};
 
 /// A note for each thing read into `record`.
@@ -35,6 +37,28 @@ pub fn inferences(record: &Record) -> Vec<Finding> {
                     "{alone}{name} has topics, so is read as having interviewed you, and gets the thank-you email as well as the check-ins"
                 ),
             ));
+        }
+    }
+    match COVERED.iter().find(|(country, _)| *country == record.country) {
+        None => notes.push(Finding::at(
+            0,
+            format!(
+                "the public holidays of {} are not known to thankyou yet (it knows {}), so a step may fall on one; list days off under `holidays:`",
+                record.country,
+                english::join_and(COVERED.iter().map(|(country, _)| *country))
+            ),
+        )),
+        Some((country, regions)) => {
+            if let Some(region) = &record.region
+                && !regions.contains(&region.as_str())
+            {
+                notes.push(Finding::at(
+                    0,
+                    format!(
+                        "region {region} has no holidays of its own that thankyou knows for {country}; the country's apply"
+                    ),
+                ));
+            }
         }
     }
     if record.medium == Medium::Phone && record.interviewed().all(|(_, person)| !person.card) {

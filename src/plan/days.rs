@@ -1,8 +1,96 @@
 //! The calendar rules of the plan: business days and the days the post is
-//! collected.
+//! collected, around weekends and the record's public holidays.
 
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
+
+use super::holidays::holidays;
+use crate::record::Record;
+
+/// The days a record's drafts may not be sent on, besides weekends: its
+/// country's (and region's) public holidays and its own `holidays`.
+#[derive(Debug, Clone, Default)]
+pub struct Calendar {
+    /// Each day off with its name, in no order.
+    days: Vec<(Date, String)>,
+}
+
+/// A step moved off a public holiday: the day it would have been, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// The holiday the step would have fallen on.
+    pub from: Date,
+    /// The holiday's name.
+    pub because: String,
+}
+
+impl Calendar {
+    /// The days off that `record`'s plan must avoid, for the interview's
+    /// year and the next (a plan lasts weeks, not years).
+    pub fn of(record: &Record) -> Self {
+        let year = record.interview_date.year();
+        let mut days: Vec<(Date, String)> = (year..=year.saturating_add(1))
+            .filter_map(|year| holidays(&record.country, record.region.as_deref(), year))
+            .flatten()
+            .map(|holiday| (holiday.date, holiday.name))
+            .collect();
+        days.extend(
+            record
+                .holidays
+                .iter()
+                .map(|date| (*date, "a day off in your record".to_owned())),
+        );
+        Calendar { days }
+    }
+
+    /// The name of the holiday on `date`, if it is one.
+    pub fn holiday(&self, date: Date) -> Option<&str> {
+        self.days
+            .iter()
+            .find(|(day, _)| *day == date)
+            .map(|(_, name)| name.as_str())
+    }
+
+    /// The first day from `date` on that is open (`open` says which
+    /// weekdays are), moving past holidays; and, when a holiday moved it,
+    /// which one.
+    fn settle(&self, date: Date, open: impl Fn(Date) -> bool) -> (Date, Option<Moved>) {
+        let mut day = date;
+        let mut moved = None;
+        loop {
+            if let Some(name) = self.holiday(day) {
+                moved.get_or_insert_with(|| Moved {
+                    from: day,
+                    because: name.to_owned(),
+                });
+            } else if open(day) {
+                return (day, moved);
+            }
+            match day.checked_add(1.day()) {
+                Ok(next) => day = next,
+                Err(_) => return (day, moved),
+            }
+        }
+    }
+
+    /// `date` on a business day: itself on a weekday that is no holiday,
+    /// else the next such day.
+    pub fn business_day(&self, date: Date) -> (Date, Option<Moved>) {
+        self.settle(date, |day| {
+            !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday)
+        })
+    }
+
+    /// `date` as a day the post is collected: Monday to Saturday, no holiday.
+    pub fn mailing_day(&self, date: Date) -> (Date, Option<Moved>) {
+        self.settle(date, |day| day.weekday() != Weekday::Sunday)
+    }
+
+    /// Any day that is no holiday, for an email sent the day of the interview.
+    pub fn sending_day(&self, date: Date) -> (Date, Option<Moved>) {
+        self.settle(date, |_| true)
+    }
+}
 
 /// The day after `date`.
 pub fn next_day(date: Date) -> Date {

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::days::{mailing_day, next_business_day, next_day, on_business_day, week_later};
+use super::days::{Calendar, Moved, next_day, week_later};
 use crate::record::{Event, Kind, Record, Who};
 
 /// How many check-ins come before the closing note unless the record or the
@@ -27,6 +27,14 @@ pub struct Step {
     /// Who receives it, by place in the record.
     #[serde(skip)]
     pub who: Who,
+    /// When a public holiday (or a day off in the record) moved it: the
+    /// day it would have been, and why.
+    #[serde(
+        flatten,
+        serialize_with = "moved",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub moved: Option<Moved>,
 }
 
 impl Step {
@@ -67,6 +75,18 @@ impl Step {
     }
 }
 
+/// A move as JSON: `"moved_from": "2026-11-26", "because": "Thanksgiving Day"`.
+#[allow(clippy::ref_option)] // serde passes fields by reference
+fn moved<S: serde::Serializer>(moved: &Option<Moved>, serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(None)?;
+    if let Some(moved) = moved {
+        map.serialize_entry("moved_from", &moved.from.to_string())?;
+        map.serialize_entry("because", &moved.because)?;
+    }
+    map.end()
+}
+
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde passes fields by reference
 fn iso_date<S: serde::Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(date)
@@ -75,12 +95,13 @@ fn iso_date<S: serde::Serializer>(date: &Date, serializer: S) -> Result<S::Ok, S
 /// Every draft the record calls for, in the order to send them, with
 /// `max_checkins` check-ins before the closing note.
 pub fn steps(record: &Record, max_checkins: u8) -> Vec<Step> {
+    let calendar = Calendar::of(record);
     let mut steps =
         Vec::with_capacity(record.interviewers.len() * 2 + usize::from(max_checkins) + 1);
     for kind in [Kind::Email, Kind::Card] {
-        let date = match kind {
-            Kind::Card => mailing_day(next_day(record.interview_date)),
-            _ => record.interview_date,
+        let (date, moved) = match kind {
+            Kind::Card => calendar.mailing_day(next_day(record.interview_date)),
+            _ => calendar.sending_day(record.interview_date),
         };
         steps.extend(
             record
@@ -92,11 +113,12 @@ pub fn steps(record: &Record, max_checkins: u8) -> Vec<Step> {
                     to: person.name.clone(),
                     step: None,
                     who,
+                    moved: moved.clone(),
                 }),
         );
     }
-    if let Some((who, first)) = checkin(record) {
-        steps.extend(follow_ups(record, who, first, max_checkins));
+    if let Some((who, first)) = first_checkin(record) {
+        steps.extend(follow_ups(record, &calendar, who, first, max_checkins));
     }
     steps.sort_by_key(|step| (step.date, step.kind, step.step));
     steps
@@ -104,7 +126,13 @@ pub fn steps(record: &Record, max_checkins: u8) -> Vec<Step> {
 
 /// The check-ins and the closing note, each about a week after the check-in
 /// before it was actually sent, or was planned when the log does not say.
-fn follow_ups(record: &Record, who: Who, first: Date, max_checkins: u8) -> Vec<Step> {
+fn follow_ups(
+    record: &Record,
+    calendar: &Calendar,
+    who: Who,
+    first: Date,
+    max_checkins: u8,
+) -> Vec<Step> {
     let mut sent: Vec<Date> = record
         .log
         .iter()
@@ -121,27 +149,36 @@ fn follow_ups(record: &Record, who: Who, first: Date, max_checkins: u8) -> Vec<S
         .collect();
     sent.sort();
     let to = record.name(who);
-    let step = |date, kind, step| Step {
+    let step = |(date, moved), kind, step| Step {
         date,
         kind,
         to: to.to_owned(),
         step,
         who,
+        moved,
     };
     let mut steps = Vec::with_capacity(usize::from(max_checkins) + 1);
-    let mut date = first;
+    let mut day = calendar.business_day(first);
     for number in 1..=max_checkins {
-        steps.push(step(date, Kind::Checkin, Some(number)));
-        let anchor = sent.get(usize::from(number) - 1).copied().unwrap_or(date);
-        date = on_business_day(week_later(anchor));
+        let anchor = sent.get(usize::from(number) - 1).copied().unwrap_or(day.0);
+        steps.push(step(day, Kind::Checkin, Some(number)));
+        day = calendar.business_day(week_later(anchor));
     }
-    steps.push(step(date, Kind::Closing, None));
+    steps.push(step(day, Kind::Closing, None));
     steps
 }
 
-/// Who gets the check-ins and when the first is due, or `None` when the
-/// recruiter asked for no follow-up.
+/// Who gets the check-ins and when the first is due (a business day that
+/// is no holiday), or `None` when the recruiter asked for no follow-up.
 pub fn checkin(record: &Record) -> Option<(Who, Date)> {
+    let (who, first) = first_checkin(record)?;
+    Some((who, Calendar::of(record).business_day(first).0))
+}
+
+/// Who gets the check-ins, and the day the first would be due before
+/// holidays: the day after the decision date, else a week after the
+/// interview.
+fn first_checkin(record: &Record) -> Option<(Who, Date)> {
     let recruiter = record.recruiter.as_ref();
     if recruiter.is_some_and(|recruiter| recruiter.no_follow_up) {
         return None;
@@ -151,8 +188,8 @@ pub fn checkin(record: &Record) -> Option<(Who, Date)> {
         None => record.interviewed().next()?.0,
     };
     let date = match recruiter.and_then(|recruiter| recruiter.decision_date) {
-        Some(decision) => next_business_day(decision),
-        None => on_business_day(week_later(record.interview_date)),
+        Some(decision) => next_day(decision),
+        None => week_later(record.interview_date),
     };
     Some((who, date))
 }

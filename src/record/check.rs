@@ -214,6 +214,16 @@ impl Checker<'_> {
                 self.check_question(index, question, &interviewers, recruiter.as_ref())
             })
             .collect::<Result<_, _>>()?;
+        let locale = raw.locale.or(self.settings.locale).unwrap_or_default();
+        let country = match &raw.country {
+            Some(country) => self.check_code(country, "country", 2)?,
+            None => locale.country().to_owned(),
+        };
+        let region = raw
+            .region
+            .as_ref()
+            .map(|region| self.check_code(region, "region", 3))
+            .transpose()?;
         let max_checkins = raw
             .followup
             .and_then(|followup| followup.max_checkins)
@@ -238,7 +248,10 @@ impl Checker<'_> {
                 .collect(),
             tone: raw.tone,
             medium: raw.medium,
-            locale: raw.locale.or(self.settings.locale).unwrap_or_default(),
+            locale,
+            country,
+            region,
+            holidays: raw.holidays.iter().map(|date| date.value.0).collect(),
             max_checkins,
             log: Vec::new(),
             status: raw.status,
@@ -369,6 +382,33 @@ impl Checker<'_> {
             asked_by,
             answer: raw.answer.map(String::from),
         })
+    }
+
+    /// A country or region code: letters and digits, at most `longest`
+    /// (exactly two for a country), read in upper case.
+    fn check_code(
+        &self,
+        code: &Spanned<Line>,
+        field: &str,
+        longest: usize,
+    ) -> Result<String, RecordError> {
+        let text = code.value.as_str().trim();
+        let well_formed = (1..=longest).contains(&text.len())
+            && text.chars().all(|c| c.is_ascii_alphanumeric())
+            && (field != "country" || text.len() == 2);
+        if well_formed {
+            return Ok(text.to_ascii_uppercase());
+        }
+        let example = if field == "country" {
+            "two letters, such as `GB` or `IE`"
+        } else {
+            "the subdivision code without the country, such as `SCT` or `NIR`"
+        };
+        Err(self.error_at(
+            code,
+            field.into(),
+            format!("`{text}` is not a {field} code; write {example}"),
+        ))
     }
 
     fn check_max_checkins(&self, max: &Spanned<u8>) -> Result<u8, RecordError> {

@@ -35,6 +35,13 @@ pub struct Record {
     pub medium: Medium,
     /// The English the drafts are written in.
     pub locale: Locale,
+    /// Whose public holidays no step falls on: ISO 3166-1 alpha-2, upper case.
+    pub country: String,
+    /// The part of the country whose own holidays apply too (ISO 3166-2
+    /// without the country prefix, upper case), if any.
+    pub region: Option<String>,
+    /// Other days that are not sending days.
+    pub holidays: Vec<Date>,
     /// How many check-ins to send before the closing note, if the record says.
     pub max_checkins: Option<u8>,
     /// What has been sent and received since the interview, in file order.

@@ -65,6 +65,20 @@ pub(super) struct RawRecord {
     /// dates follow it.
     #[serde(default)]
     pub(super) locale: Option<Locale>,
+    /// The country whose public holidays no draft is due on (ISO 3166-1,
+    /// such as `GB`); by default the locale's.
+    #[serde(default)]
+    #[schemars(with = "Option<Line>")]
+    pub(super) country: Option<Spanned<Line>>,
+    /// The part of the country whose own holidays apply too (ISO 3166-2
+    /// without the country: `SCT`, `NIR`).
+    #[serde(default)]
+    #[schemars(with = "Option<Line>")]
+    pub(super) region: Option<Spanned<Line>>,
+    /// Other days that are not sending days (an office closure), YYYY-MM-DD.
+    #[serde(default)]
+    #[schemars(with = "Vec<IsoDate>")]
+    pub(super) holidays: Vec<Spanned<IsoDate>>,
     /// How the follow-up runs after the thank-you notes.
     #[serde(default)]
     pub(super) followup: Option<RawFollowUp>,
