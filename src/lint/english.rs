@@ -70,17 +70,14 @@ pub fn findings(record: &Record) -> Vec<Finding> {
             ),
         ));
     }
-    let words = own_words(record);
-    let british: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|word| is_british_spelling(word))
-        .collect();
-    let american: Vec<&str> = words
-        .iter()
-        .copied()
-        .filter(|word| is_american_only(word))
-        .collect();
+    let (mut british, mut american): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
+    for word in own_words(record) {
+        if is_british_spelling(word) && !british.contains(&word) {
+            british.push(word);
+        } else if is_american_only(word) && !american.contains(&word) {
+            american.push(word);
+        }
+    }
     if record.locale == Locale::EnUs && !british.is_empty() {
         findings.push(Finding::at(
             0,
@@ -125,9 +122,9 @@ fn country_name(locale: Locale) -> &'static str {
     }
 }
 
-/// The candidate's own words: topics, answers and strengths, lowercased.
-fn own_words(record: &Record) -> Vec<&str> {
-    let texts = record
+/// The candidate's own words: in topics, answers and strengths.
+fn own_words(record: &Record) -> impl Iterator<Item = &str> {
+    record
         .people()
         .flat_map(|(_, person)| person.topics.iter())
         .chain(record.strengths.iter())
@@ -136,21 +133,19 @@ fn own_words(record: &Record) -> Vec<&str> {
                 .unanswered_questions
                 .iter()
                 .filter_map(|question| question.answer.as_ref()),
-        );
-    let mut words: Vec<&str> = Vec::new();
-    for text in texts {
-        for word in text.split(|c: char| !c.is_alphabetic()) {
-            if !word.is_empty() && !words.contains(&word) {
-                words.push(word);
-            }
-        }
-    }
-    words
+        )
+        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
+        .filter(|word| word.len() > 3)
 }
 
 /// A British spelling the US does not use: a word of the table in its
 /// British form, or a verb in "-ise" that the US spells "-ize".
 fn is_british_spelling(word: &str) -> bool {
+    // Every British form in the table, and every "-ise", has one of these.
+    const MARKS: &[&str] = &["our", "is", "tre", "ll", "lf", "dge", "lm", "ys"];
+    if !MARKS.iter().any(|mark| word.contains(mark)) {
+        return false;
+    }
     let lower = word.to_lowercase();
     let in_table = RESPELLINGS.iter().any(|(american, british, _)| {
         american != british && has_form(&lower, british) && !has_form(&lower, american)
@@ -167,6 +162,9 @@ fn is_british_spelling(word: &str) -> bool {
 
 /// An American spelling of an "-or" word, which no other English uses.
 fn is_american_only(word: &str) -> bool {
+    if !word.contains("or") {
+        return false;
+    }
     let lower = word.to_lowercase();
     RESPELLINGS.iter().any(|(american, _, canadian)| {
         canadian.is_none() && american.contains("or") && has_form(&lower, american)

@@ -4,15 +4,19 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
-use super::holidays::holidays;
+use std::rc::Rc;
+
+use super::holidays::{Holiday, cached};
 use crate::record::Record;
 
 /// The days a record's drafts may not be sent on, besides weekends: its
 /// country's (and region's) public holidays and its own `holidays`.
 #[derive(Debug, Clone, Default)]
 pub struct Calendar {
-    /// Each day off with its name, in no order.
-    days: Vec<(Date, String)>,
+    /// The public holidays of the years a plan spans.
+    public: Vec<Rc<[Holiday]>>,
+    /// The record's own days off.
+    own: Vec<Date>,
 }
 
 /// A step moved off a public holiday: the day it would have been, and why.
@@ -29,26 +33,24 @@ impl Calendar {
     /// year and the next (a plan lasts weeks, not years).
     pub fn of(record: &Record) -> Self {
         let year = record.interview_date.year();
-        let mut days: Vec<(Date, String)> = (year..=year.saturating_add(1))
-            .filter_map(|year| holidays(&record.country, record.region.as_deref(), year))
-            .flatten()
-            .map(|holiday| (holiday.date, holiday.name))
-            .collect();
-        days.extend(
-            record
-                .holidays
-                .iter()
-                .map(|date| (*date, "a day off in your record".to_owned())),
-        );
-        Calendar { days }
+        Calendar {
+            public: (year..=year.saturating_add(1))
+                .filter_map(|year| cached(&record.country, record.region.as_deref(), year))
+                .collect(),
+            own: record.holidays.clone(),
+        }
     }
 
     /// The name of the holiday on `date`, if it is one.
     pub fn holiday(&self, date: Date) -> Option<&str> {
-        self.days
+        if self.own.contains(&date) {
+            return Some("a day off in your record");
+        }
+        self.public
             .iter()
-            .find(|(day, _)| *day == date)
-            .map(|(_, name)| name.as_str())
+            .flat_map(|days| days.iter())
+            .find(|holiday| holiday.date == date)
+            .map(|holiday| holiday.name.as_str())
     }
 
     /// The first day from `date` on that is open (`open` says which

@@ -4,6 +4,9 @@
 //! `holidays` package for every year from 2020 to 2040
 //! (`tests/holidays.rs`), with the differences listed there.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
@@ -23,6 +26,32 @@ pub const COVERED: &[(&str, &[&str])] = &[
     ("GB", &["ENG", "WLS", "SCT", "NIR"]),
     ("IE", &[]),
 ];
+
+/// The public holidays of `country` (and `region`) in `year`, as
+/// [`holidays`] gives them, worked out once per thread: a batch of records
+/// from one country asks for the same year again and again.
+pub fn cached(country: &str, region: Option<&str>, year: i16) -> Option<Rc<[Holiday]>> {
+    /// A country, a region and a year, with their holidays if known.
+    type Known = ((String, Option<String>, i16), Option<Rc<[Holiday]>>);
+    thread_local! {
+        static KNOWN: RefCell<Vec<Known>> = const { RefCell::new(Vec::new()) };
+    }
+    KNOWN.with(|known| {
+        let mut known = known.borrow_mut();
+        let found = known
+            .iter()
+            .find(|((c, r, y), _)| c == country && r.as_deref() == region && *y == year);
+        if let Some((_, days)) = found {
+            return days.clone();
+        }
+        let days: Option<Rc<[Holiday]>> = holidays(country, region, year).map(Rc::from);
+        known.push((
+            (country.to_owned(), region.map(str::to_owned), year),
+            days.clone(),
+        ));
+        days
+    })
+}
 
 /// The public holidays of `country` (and `region`) in `year`, or `None`
 /// when the country's holidays are not known.

@@ -44,6 +44,17 @@ pub enum Spelling {
     British,
 }
 
+impl Spelling {
+    /// A locale of this spelling: they all write lists and dates alike.
+    pub fn example(self) -> Locale {
+        match self {
+            Spelling::American => Locale::EnUs,
+            Spelling::Canadian => Locale::EnCa,
+            Spelling::British => Locale::EnGb,
+        }
+    }
+}
+
 impl Locale {
     /// Every locale, in the order the documentation lists them.
     pub const ALL: [Locale; 7] = [
@@ -228,6 +239,15 @@ fn respelt(word: &str, spelling: Spelling) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_locale_of_a_spelling_writes_lists_and_dates_alike() {
+        for locale in Locale::ALL {
+            let example = locale.spelling().example();
+            assert_eq!(locale.serial_comma(), example.serial_comma(), "{locale:?}");
+            assert_eq!(locale.month_first(), example.month_first(), "{locale:?}");
+        }
+    }
 
     #[test]
     fn templates_are_respelt_outside_their_tags() {

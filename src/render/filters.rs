@@ -13,13 +13,27 @@ use crate::english;
 use crate::record::Locale;
 use crate::record::fields::parse_date;
 
-/// Adds every filter below to `tera`; call before adding templates, which
-/// Tera checks against the registered filters.
-pub fn register(tera: &mut Tera) {
-    tera.register_filter("and_list", and_list);
-    tera.register_filter("or_list", or_list);
+/// Adds every filter below to `tera`, the list and date filters writing
+/// as `locale` does (every locale of one spelling writes lists and dates
+/// alike, so one set of templates per spelling serves them all); call
+/// before adding templates, which Tera checks against the registered filters.
+pub fn register(tera: &mut Tera, locale: Locale) {
+    tera.register_filter(
+        "and_list",
+        move |items: Vec<String>, _: Kwargs, _: &State| {
+            english::join_and_in(items.iter().map(String::as_str), locale)
+        },
+    );
+    tera.register_filter(
+        "or_list",
+        move |items: Vec<String>, _: Kwargs, _: &State| {
+            english::join_or_in(items.iter().map(String::as_str), locale)
+        },
+    );
     tera.register_filter("first_name", first_name);
-    tera.register_filter("month_day", month_day);
+    tera.register_filter("month_day", move |date: &str, _: Kwargs, _: &State| {
+        iso(date).map(|date| english::month_day_in(date, locale))
+    });
     tera.register_filter("weekday", weekday);
     tera.register_filter("sentence", sentence);
     tera.register_filter("take", take);
@@ -59,35 +73,9 @@ pub fn phrasing(slot: &str, of: usize, variant: usize, seed: u64) -> usize {
     (variant + start + round * step) % of
 }
 
-/// The record's `locale`, which the list and date filters follow.
-fn locale(state: &State) -> Locale {
-    let tag: Option<String> = state.get("locale").ok().flatten();
-    tag.as_deref()
-        .and_then(Locale::from_tag)
-        .unwrap_or_default()
-}
-
-/// `["A", "B", "C"] | and_list` -> `A, B, and C` (`A, B and C` outside
-/// the US and Canada).
-pub fn and_list(items: Vec<String>, _: Kwargs, state: &State) -> String {
-    english::join_and_in(items.iter().map(String::as_str), locale(state))
-}
-
-/// `["A", "B", "C"] | or_list` -> `A, B, or C` (`A, B or C` outside the
-/// US and Canada).
-pub fn or_list(items: Vec<String>, _: Kwargs, state: &State) -> String {
-    english::join_or_in(items.iter().map(String::as_str), locale(state))
-}
-
 /// `"Priya Shah" | first_name` -> `Priya`.
 pub fn first_name(name: &str, _: Kwargs, _: &State) -> String {
     english::first_name(name)
-}
-
-/// `"2026-11-19" | month_day` -> `November 19` (`19 November` outside
-/// the US and Canada).
-pub fn month_day(date: &str, _: Kwargs, state: &State) -> TeraResult<String> {
-    iso(date).map(|date| english::month_day_in(date, locale(state)))
 }
 
 /// `"2026-11-19" | weekday` -> `Thursday`.
@@ -139,7 +127,7 @@ mod tests {
 
     fn render(template: &str, context: &Context) -> String {
         let mut tera = Tera::new();
-        super::register(&mut tera);
+        super::register(&mut tera, crate::record::Locale::EnUs);
         tera.add_raw_template("t", template).unwrap();
         tera.render("t", context).unwrap()
     }

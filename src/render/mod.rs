@@ -164,7 +164,7 @@ impl Renderer {
 /// built-ins respelt for `spelling`.
 fn compile(sources: &[Source], spelling: Spelling) -> std::result::Result<Tera, tera::Error> {
     let mut tera = Tera::new();
-    filters::register(&mut tera);
+    filters::register(&mut tera, spelling.example());
     tera.autoescape_on(vec![".md"]);
     tera.set_escape_fn(escape::markdown);
     let texts: Vec<(&str, std::borrow::Cow<str>)> = sources
