@@ -25,6 +25,7 @@ pub const COVERED: &[(&str, &[&str])] = &[
     ("US", &[]),
     ("GB", &["ENG", "WLS", "SCT", "NIR"]),
     ("IE", &[]),
+    ("CA", &[]),
 ];
 
 /// The public holidays of `country` (and `region`) in `year`, as
@@ -60,6 +61,7 @@ pub fn holidays(country: &str, region: Option<&str>, year: i16) -> Option<Vec<Ho
         "US" => united_states(year),
         "GB" => britain(year, region),
         "IE" => ireland(year),
+        "CA" => canada(year),
         _ => return None,
     };
     days.sort_by_key(|holiday| holiday.date);
@@ -227,20 +229,53 @@ fn britain(year: i16, region: Option<&str>) -> Vec<Holiday> {
     }
     let mut days: Vec<Holiday> = moving.into_iter().flatten().collect();
     days.extend(fixed.iter().cloned());
+    days.extend(observed_after(&fixed, &days));
+    days
+}
+
+/// Canada's national holidays (each province adds its own: not covered
+/// yet); one on a weekend is observed on the next weekday.
+fn canada(year: i16) -> Vec<Holiday> {
+    // Canada Day's substitute is the provinces' to give, as Python's
+    // `holidays` has it; New Year's Day and Christmas Day move nationally.
+    let fixed: Vec<Holiday> = [
+        named(day(year, 1, 1), "New Year's Day"),
+        named(day(year, 12, 25), "Christmas Day"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut days: Vec<Holiday> = [
+        named(shifted(easter(year), -2), "Good Friday"),
+        named(day(year, 7, 1), "Canada Day"),
+        named(nth(year, 9, Weekday::Monday, 1), "Labour Day"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    days.extend(fixed.iter().cloned());
+    days.extend(observed_after(&fixed, &days));
+    days
+}
+
+/// For each of `fixed` on a weekend, the next weekday that is not already
+/// one of `days`, as "(observed)".
+fn observed_after(fixed: &[Holiday], days: &[Holiday]) -> Vec<Holiday> {
+    let mut observed: Vec<Holiday> = Vec::new();
     for holiday in fixed.iter().filter(|holiday| is_weekend(holiday.date)) {
         let mut date = holiday.date;
-        while is_weekend(date) || days.iter().any(|known| known.date == date) {
+        while is_weekend(date) || days.iter().chain(&observed).any(|known| known.date == date) {
             match date.checked_add(1.day()) {
                 Ok(next) => date = next,
                 Err(_) => break,
             }
         }
-        days.push(Holiday {
+        observed.push(Holiday {
             date,
             name: format!("{} (observed)", holiday.name),
         });
     }
-    days
+    observed
 }
 
 /// Ireland's public holidays, none moved when it falls on a weekend.
