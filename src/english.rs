@@ -76,6 +76,21 @@ pub fn honorific_of(full_name: &str) -> Option<&str> {
     (is_honorific(first) && words.next().is_some()).then_some(first)
 }
 
+/// An honorific as `locale` writes it: British usage drops the full stop
+/// from a contraction ("Dr", "Mrs"), US and Canadian usage keeps it ("Dr.").
+pub fn honorific_in(honorific: &str, locale: Locale) -> String {
+    let bare = honorific.trim_end_matches('.');
+    let contraction = matches!(
+        bare.to_ascii_lowercase().as_str(),
+        "dr" | "mr" | "mrs" | "ms" | "mx" | "st"
+    );
+    if contraction && !locale.month_first() {
+        bare.to_owned()
+    } else {
+        honorific.to_owned()
+    }
+}
+
 /// The name without an honorific it opens with: "Helen Marsh" of "Dr.
 /// Helen Marsh".
 pub fn without_honorific(full_name: &str) -> &str {
@@ -257,6 +272,10 @@ mod tests {
         assert_eq!(without_honorific("Dr. Helen Marsh"), "Helen Marsh");
         assert_eq!(without_honorific("Drew Barry"), "Drew Barry");
         assert_eq!(first_name("Dr. Sanne van Dijk"), "Dr. van Dijk");
+        assert_eq!(honorific_in("Dr.", Locale::EnGb), "Dr");
+        assert_eq!(honorific_in("Dr.", Locale::EnCa), "Dr.");
+        assert_eq!(honorific_in("Prof.", Locale::EnGb), "Prof.");
+        assert_eq!(honorific_in("Professor", Locale::EnAu), "Professor");
     }
 
     #[test]

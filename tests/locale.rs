@@ -216,3 +216,34 @@ fn the_config_folder_sets_the_locale_for_every_record_that_does_not() {
         .stderr_contains("config.yaml:2:1: local: unknown field `local`; did you mean `locale`?")
         .run();
 }
+
+#[test]
+fn british_honorifics_drop_the_full_stop() {
+    let formal = in_locale(&example("formal"), "en-GB");
+    let email = render(
+        &formal,
+        &[
+            "render", "-", "--kind", "email", "--to", "Marsh", "--format", "text",
+        ],
+    );
+    assert!(email.contains("Dear Dr Marsh,"), "{email}");
+    let checkin = render(
+        &formal,
+        &[
+            "render", "-", "--kind", "checkin", "--step", "1", "--format", "text",
+        ],
+    );
+    assert!(checkin.contains("Dear Ms Castellanos,"), "{checkin}");
+    assert!(
+        checkin.contains("meeting Dr Marsh and Mr Pike"),
+        "{checkin}"
+    );
+    // In the US and Canada the full stop stays.
+    let american = render(
+        &example("formal"),
+        &[
+            "render", "-", "--kind", "email", "--to", "Marsh", "--format", "text",
+        ],
+    );
+    assert!(american.contains("Dear Dr. Marsh,"));
+}

@@ -57,6 +57,8 @@ const NO_ONE_MET: &str = "list the people who interviewed you under `interviewer
 struct Defaults {
     medium: Medium,
     cards: Option<bool>,
+    /// How honorifics are written: "Dr" without a full stop in British use.
+    locale: Locale,
 }
 
 impl Defaults {
@@ -68,10 +70,11 @@ impl Defaults {
 
 /// The honorific a person is addressed by: the record's, else the one
 /// their name opens with.
-fn honorific(given: Option<Line>, name: &str) -> Option<String> {
-    given
+fn honorific(given: Option<Line>, name: &str, locale: Locale) -> Option<String> {
+    let honorific = given
         .map(String::from)
-        .or_else(|| english::honorific_of(name).map(str::to_owned))
+        .or_else(|| english::honorific_of(name).map(str::to_owned))?;
+    Some(english::honorific_in(&honorific, locale))
 }
 
 /// The surname a formal greeting uses: the record's, else the name's own.
@@ -92,7 +95,7 @@ fn person(fields: PersonFields, defaults: &Defaults) -> (Person, PersonLines) {
     };
     let medium = fields.medium.unwrap_or(defaults.medium);
     let person = Person {
-        honorific: honorific(fields.honorific, name),
+        honorific: honorific(fields.honorific, name, defaults.locale),
         surname: surname(fields.surname, name),
         title: fields.title.map(String::from),
         email: fields.email.map(|email| email.value.into()),
@@ -173,9 +176,11 @@ impl Checker<'_> {
             None if recruiter_interviewed => Vec::new(),
             None => return Err(self.error_without_line("interviewers", NO_ONE_MET)),
         };
+        let locale = raw.locale.or(self.settings.locale).unwrap_or_default();
         let defaults = Defaults {
             medium: raw.medium,
             cards: raw.cards,
+            locale,
         };
         let mut lines = Lines {
             interview_date: line(&raw.interview_date),
@@ -214,7 +219,6 @@ impl Checker<'_> {
                 self.check_question(index, question, &interviewers, recruiter.as_ref())
             })
             .collect::<Result<_, _>>()?;
-        let locale = raw.locale.or(self.settings.locale).unwrap_or_default();
         let country = match &raw.country {
             Some(country) => self.check_code(country, "country", 2)?,
             None => locale.country().to_owned(),
