@@ -79,9 +79,9 @@ fn british_drafts_use_no_american_spelling() {
             &["render", "-", "--kind", "card", "--format", "text"],
         )
     };
-    assert!(cards(&academic).contains("I would be honored to contribute"));
-    assert!(cards(&in_locale(&academic, "en-GB")).contains("I would be honoured to contribute"));
-    assert!(cards(&in_locale(&academic, "en-CA")).contains("I would be honoured to contribute"));
+    assert!(cards(&academic).contains("I would be honored to join you"));
+    assert!(cards(&in_locale(&academic, "en-GB")).contains("I would be honoured to join you"));
+    assert!(cards(&in_locale(&academic, "en-CA")).contains("I would be honoured to join you"));
 }
 
 #[test]
