@@ -30,10 +30,9 @@ for place in sys.argv[1:]:
             if date.year == year:
                 print(place, date.isoformat(), name, sep='\t')
 ";
-    let regions = COVERED
+    let (_, regions) = COVERED
         .iter()
         .find(|(covered, _)| *covered == country)
-        .map(|(_, regions)| *regions)
         .unwrap_or_else(|| panic!("{country} is not covered"));
     let mut places = vec![country.to_owned()];
     places.extend(regions.iter().map(|region| format!("{country}-{region}")));
