@@ -129,7 +129,7 @@ fn india_matches_python_holidays() {
 
 #[test]
 fn every_covered_country_has_its_test() {
-    let source = include_str!("holidays.rs");
+    let source: String = include_str!("holidays.rs").split_whitespace().collect();
     for (country, _) in COVERED {
         assert!(
             source.contains(&format!("matches_python(\"{country}\"")),
