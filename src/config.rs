@@ -5,10 +5,12 @@
 use std::path::PathBuf;
 
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use crate::error::RecordError;
+use crate::record::fields::Line;
 use crate::record::yaml;
-use crate::record::{Locale, Settings};
+use crate::record::{Locale, Settings, place_code};
 
 /// The `config.yaml` file as written.
 #[derive(Debug, Deserialize)]
@@ -17,6 +19,12 @@ struct RawConfig {
     /// The English the drafts are written in, unless a record says.
     #[serde(default)]
     locale: Option<Locale>,
+    /// Where the candidate lives, unless a record says.
+    #[serde(default)]
+    country: Option<Spanned<Line>>,
+    /// The part of the country with holidays of its own.
+    #[serde(default)]
+    region: Option<Spanned<Line>>,
 }
 
 /// The folder of the user's settings and templates, if the platform has
@@ -38,5 +46,19 @@ pub fn load() -> Result<Settings, RecordError> {
     let name = path.display().to_string();
     let text = yaml::decode(&name, &bytes)?;
     let raw: RawConfig = yaml::from_str(&name, text)?;
-    Ok(Settings { locale: raw.locale })
+    let code = |spanned: Option<Spanned<Line>>, field: &str| {
+        spanned
+            .map(|spanned| {
+                place_code(spanned.value.as_str(), field).map_err(|message| {
+                    let position = yaml::position(spanned.referenced);
+                    yaml::error_at(&name, text, position, Some(field.into()), message)
+                })
+            })
+            .transpose()
+    };
+    Ok(Settings {
+        locale: raw.locale,
+        country: code(raw.country, "country")?,
+        region: code(raw.region, "region")?,
+    })
 }

@@ -208,3 +208,60 @@ fn scotland_keeps_the_second_of_january_and_the_record_its_own_days_off() {
         schedule(&closed).contains("moved from Tuesday, November 17: a day off in your record")
     );
 }
+
+#[test]
+fn the_config_folder_says_where_the_candidate_lives() {
+    let decided = "recruiter:\n  name: Sam Ortiz\n  decision_date: 2026-01-01\n";
+    let with_config = |config: &str, extra: &str| {
+        Test::new()
+            .file("no-config/thankyou/config.yaml", config.as_bytes())
+            .record(&record("2025-12-17", &format!("{decided}{extra}")))
+            .args(["schedule", "record.yaml"])
+            .any_stdout()
+            .run()
+            .stdout
+    };
+    let scottish = with_config("locale: en-GB\ncountry: GB\nregion: SCT\n", "");
+    assert!(
+        scottish.contains("moved from Friday 2 January: New Year Holiday"),
+        "{scottish}"
+    );
+    // The config's region is Scotland's: a record set in Canada does not
+    // take it, and a record's own region wins.
+    let canadian = with_config("country: GB\nregion: SCT\n", "country: CA\n");
+    assert!(
+        canadian.contains("Friday, January 2       send check-in 1"),
+        "{canadian}"
+    );
+    let english = with_config("locale: en-GB\ncountry: GB\nregion: SCT\n", "region: ENG\n");
+    assert!(
+        english.contains("Friday 2 January       send check-in 1"),
+        "{english}"
+    );
+    Test::new()
+        .file("no-config/thankyou/config.yaml", b"country: Scotland\n")
+        .record(&record("2025-12-17", ""))
+        .args(["schedule", "record.yaml"])
+        .status(1)
+        .stderr_contains(
+            "config.yaml:1:10: country: `Scotland` is not a country code; write two letters, such as `GB` or `IE`",
+        )
+        .run();
+}
+
+#[test]
+fn check_says_when_a_countrys_festivals_are_not_known_for_the_year() {
+    let indian = |date: &str| record(date, "locale: en-IN\n");
+    Test::new()
+        .record(&indian("2040-03-02"))
+        .args(["check", "record.yaml", "--today", "2040-03-02"])
+        .stderr_contains("record.yaml:4: note: India's festivals that follow lunar calendars (Holi, Diwali, Eid and others) are known for 2001 to 2035 only, so a step may fall on one; list days off under `holidays:`\n")
+        .run();
+    let known = Test::new()
+        .record(&indian("2026-03-02"))
+        .args(["check", "record.yaml", "--today", "2026-03-02"])
+        .any_stderr()
+        .run()
+        .stderr;
+    assert!(!known.contains("lunar"), "{known}");
+}

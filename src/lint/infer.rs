@@ -5,7 +5,7 @@
 
 use super::finding::Finding;
 use crate::english;
-use crate::plan::holidays::COVERED;
+use crate::plan::holidays::{self, COVERED};
 use crate::record::{Medium, Record, Who};
 
 /// A note for each thing read into `record`.
@@ -61,6 +61,12 @@ pub fn inferences(record: &Record) -> Vec<Finding> {
             }
         }
     }
+    if let Some(unknown) = unknown_holidays(record) {
+        notes.push(Finding::at(
+            record.lines.interview_date,
+            format!("{unknown}, so a step may fall on one; list days off under `holidays:`"),
+        ));
+    }
     if record.medium == Medium::Phone && record.interviewed().all(|(_, person)| !person.card) {
         notes.push(Finding::at(
             record.lines.interview_date,
@@ -69,6 +75,17 @@ pub fn inferences(record: &Record) -> Vec<Finding> {
     }
     notes
 }
+
+/// What is not known of the holidays of the record's country in the weeks
+/// its plan spans.
+fn unknown_holidays(record: &Record) -> Option<String> {
+    let start = record.interview_date;
+    let end = start.saturating_add(jiff::Span::new().days(PLAN_SPAN_DAYS));
+    (start.year()..=end.year()).find_map(|year| holidays::unknown(&record.country, year))
+}
+
+/// About how long a plan runs, from the interview to the closing note.
+const PLAN_SPAN_DAYS: i64 = 60;
 
 /// Honorifics a job title implies, in the order they are looked for.
 const IMPLIED: &[(&[&str], &str)] = &[

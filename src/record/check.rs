@@ -14,7 +14,7 @@ use super::model::{
 use super::raw::{PersonFields, RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
 use super::yaml;
 use crate::english;
-use crate::error::{Position, RecordError};
+use crate::error::RecordError;
 
 /// The most check-ins a record may ask for: past two or three, advisers
 /// agree, more only annoys.
@@ -48,6 +48,32 @@ pub fn parse_with(
 pub struct Settings {
     /// The English the drafts are written in.
     pub locale: Option<Locale>,
+    /// Where the candidate lives, as an ISO 3166-1 code ("GB").
+    pub country: Option<String>,
+    /// The part of the country with holidays of its own, as an ISO 3166-2
+    /// code without the country ("SCT").
+    pub region: Option<String>,
+}
+
+/// A `country` (two letters) or `region` (one to three letters or digits)
+/// code in upper case, or what to write instead.
+pub fn place_code(text: &str, field: &str) -> Result<String, String> {
+    let text = text.trim();
+    let well_formed = text.chars().all(|c| c.is_ascii_alphanumeric())
+        && if field == "country" {
+            text.len() == 2
+        } else {
+            (1..=3).contains(&text.len())
+        };
+    if well_formed {
+        return Ok(text.to_ascii_uppercase());
+    }
+    let example = if field == "country" {
+        "two letters, such as `GB` or `IE`"
+    } else {
+        "the subdivision code without the country, such as `SCT` or `NIR`"
+    };
+    Err(format!("`{text}` is not a {field} code; write {example}"))
 }
 
 /// What a record without anyone interviewed is told.
@@ -139,14 +165,10 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn error_at<T>(&self, spanned: &Spanned<T>, field: String, message: String) -> RecordError {
-        let location = spanned.referenced;
         yaml::error_at(
             self.source_name,
             self.text,
-            usize::try_from(location.line())
-                .ok()
-                .zip(usize::try_from(location.column()).ok())
-                .map(|(line, column)| Position { line, column }),
+            yaml::position(spanned.referenced),
             Some(field),
             message,
         )
@@ -220,14 +242,23 @@ impl Checker<'_> {
             })
             .collect::<Result<_, _>>()?;
         let country = match &raw.country {
-            Some(country) => self.check_code(country, "country", 2)?,
-            None => locale.country().to_owned(),
+            Some(country) => self.check_code(country, "country")?,
+            None => self
+                .settings
+                .country
+                .clone()
+                .unwrap_or_else(|| locale.country().to_owned()),
         };
-        let region = raw
-            .region
-            .as_ref()
-            .map(|region| self.check_code(region, "region", 3))
-            .transpose()?;
+        let region = match &raw.region {
+            Some(region) => Some(self.check_code(region, "region")?),
+            // The config's region belongs to the config's country.
+            None => self.settings.region.clone().filter(|_| {
+                self.settings
+                    .country
+                    .as_deref()
+                    .is_none_or(|own| own == country)
+            }),
+        };
         let max_checkins = raw
             .followup
             .and_then(|followup| followup.max_checkins)
@@ -388,31 +419,10 @@ impl Checker<'_> {
         })
     }
 
-    /// A country or region code: letters and digits, at most `longest`
-    /// (exactly two for a country), read in upper case.
-    fn check_code(
-        &self,
-        code: &Spanned<Line>,
-        field: &str,
-        longest: usize,
-    ) -> Result<String, RecordError> {
-        let text = code.value.as_str().trim();
-        let well_formed = (1..=longest).contains(&text.len())
-            && text.chars().all(|c| c.is_ascii_alphanumeric())
-            && (field != "country" || text.len() == 2);
-        if well_formed {
-            return Ok(text.to_ascii_uppercase());
-        }
-        let example = if field == "country" {
-            "two letters, such as `GB` or `IE`"
-        } else {
-            "the subdivision code without the country, such as `SCT` or `NIR`"
-        };
-        Err(self.error_at(
-            code,
-            field.into(),
-            format!("`{text}` is not a {field} code; write {example}"),
-        ))
+    /// A country or region code, read in upper case.
+    fn check_code(&self, code: &Spanned<Line>, field: &str) -> Result<String, RecordError> {
+        place_code(code.value.as_str(), field)
+            .map_err(|message| self.error_at(code, field.into(), message))
     }
 
     fn check_max_checkins(&self, max: &Spanned<u8>) -> Result<u8, RecordError> {

@@ -77,14 +77,7 @@ fn from_str_naming_the_field<T: DeserializeOwned>(
             })
         });
     result.map_err(|error| {
-        let position = error.location().and_then(|location| {
-            Some(Position {
-                line: usize::try_from(location.line())
-                    .ok()
-                    .filter(|&line| line > 0)?,
-                column: usize::try_from(location.column()).ok()?,
-            })
-        });
+        let position = error.location().and_then(position);
         // `Spanned` fields add a `.value` step that is not in the file.
         let field = path
             .map(|path| path.replace(".value", "").replace(".?", ""))
@@ -110,6 +103,16 @@ fn budget() -> Budget {
     budget.max_nodes = 50_000;
     budget.max_total_scalar_bytes = MAX_BYTES;
     budget
+}
+
+/// Where `location` is in the file, when it is known.
+pub fn position(location: serde_saphyr::Location) -> Option<Position> {
+    Some(Position {
+        line: usize::try_from(location.line())
+            .ok()
+            .filter(|&line| line > 0)?,
+        column: usize::try_from(location.column()).ok()?,
+    })
 }
 
 /// Builds an error pointing at `position`, quoting that line of `text`.
