@@ -12,7 +12,7 @@ fn read_back(path: &std::path::Path) -> Vec<String> {
 import sys, icalendar
 calendar = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
 for event in calendar.walk('VEVENT'):
-    print(event.decoded('DTSTART').isoformat(), event['SUMMARY'], event['UID'], event['DESCRIPTION'], sep='|')
+    print(event.decoded('DTSTART').isoformat(), event['SUMMARY'], event['UID'], event['DESCRIPTION'].replace('\\n', ' / '), sep='|')
 ";
     python(script, &[path.as_os_str()], None)
         .lines()
@@ -34,11 +34,28 @@ fn the_calendar_reads_back_with_one_event_per_step() {
     );
     assert_eq!(
         events[6],
-        "2026-12-07|Send check-in 1 to Sam Ortiz: Senior Data Engineer at Northwind Traders|checkin-1.2026-11-19.northwind-traders.senior-data-engineer@thankyou|thankyou render record.yaml --kind checkin --step 1"
+        "2026-12-07|Send check-in 1 to Sam Ortiz: Senior Data Engineer at Northwind Traders, interviewed Thursday, November 19|checkin-1.2026-11-19.northwind-traders.senior-data-engineer@thankyou|The draft: thankyou render record.yaml --kind checkin --step 1"
     );
     assert!(events[0].starts_with("2026-11-19|Send email to Priya Shah:"));
     assert!(events[3].starts_with("2026-11-20|Mail card to Priya Shah:"));
     assert!(events[8].starts_with("2026-12-21|Send closing note to Sam Ortiz:"));
+}
+
+#[test]
+fn a_british_calendar_writes_dates_the_british_way_and_says_why_a_step_moved() {
+    let british = example("panel").replace(
+        "decision_date: 2026-12-04",
+        "decision_date: 2026-12-24\nlocale: en-GB",
+    );
+    let output = Test::new()
+        .record(&british)
+        .args(["schedule", "record.yaml", "--ics", "plan.ics"])
+        .run();
+    let events = read_back(&output.path("plan.ics"));
+    assert_eq!(
+        events[6],
+        "2026-12-29|Send check-in 1 to Sam Ortiz: Senior Data Engineer at Northwind Traders, interviewed Thursday 19 November|checkin-1.2026-11-19.northwind-traders.senior-data-engineer@thankyou|Moved from Friday 25 December: Christmas Day. / The draft: thankyou render record.yaml --kind checkin --step 1"
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@
 use icalendar::{Calendar, Component, EventLike};
 
 use super::common::{Format, Input, Written};
+use crate::english;
 use crate::error::Result;
 use crate::output::Document;
 use crate::output::names::{ascii_slug, render_command};
@@ -51,15 +52,33 @@ fn event(record: &Record, step: &Step, record_name: &str) -> icalendar::Event {
     if let Some(first) = summary.get(..1) {
         summary.replace_range(..1, &first.to_uppercase());
     }
+    let interviewed = english::long_date_in(record.interview_date, record.locale);
     icalendar::Event::new()
         .uid(&uid(record, step))
         .timestamp(stamp(record))
         .starts(naive(step.date))
         // An all-day event ends, exclusively, on the next day.
         .ends(naive(step.date.tomorrow().unwrap_or(step.date)))
-        .summary(&format!("{summary}: {} at {}", record.role, record.company))
-        .description(&render_command(record_name, step))
+        .summary(&format!(
+            "{summary}: {} at {}, interviewed {interviewed}",
+            record.role, record.company
+        ))
+        .description(&description(record, step, record_name))
         .done()
+}
+
+/// Why the event is on its day, when a holiday moved it, and the command
+/// that writes the draft.
+fn description(record: &Record, step: &Step, record_name: &str) -> String {
+    let command = render_command(record_name, step);
+    match &step.moved {
+        Some(moved) => format!(
+            "Moved from {}: {}.\nThe draft: {command}",
+            english::long_date_in(moved.from, record.locale),
+            moved.because
+        ),
+        None => format!("The draft: {command}"),
+    }
 }
 
 /// The same step of the same interview always gets the same UID.

@@ -1,7 +1,7 @@
 //! Australia's public holidays: the national ones and each state's and
 //! territory's.
 
-use super::Holiday;
+use super::rules::Holiday;
 
 /// The states and territories whose holidays are known, by their ISO
 /// 3166-2 codes.

@@ -2,7 +2,7 @@
 
 use jiff::civil::Weekday;
 
-use super::{Holiday, day, easter, named, nth, observed_after, shifted};
+use super::rules::{Holiday, day, easter, named, nth, observed_after, shifted};
 
 /// The bank holidays of the United Kingdom: those of every nation, then
 /// each nation's own; a fixed-date holiday on a weekend is observed on the

@@ -2,7 +2,7 @@
 
 use jiff::civil::Weekday;
 
-use super::{Holiday, day, easter, named, nth, observed_after, shifted};
+use super::rules::{Holiday, day, easter, named, nth, observed_after, shifted};
 
 /// The provinces and territories whose holidays are known, by their ISO
 /// 3166-2 codes.

@@ -4,7 +4,7 @@
 
 use std::ops::RangeInclusive;
 
-use super::Holiday;
+use super::rules::Holiday;
 
 /// The years whose lunar festivals are known.
 pub(super) const LUNAR_YEARS: RangeInclusive<i16> = 2001..=2035;

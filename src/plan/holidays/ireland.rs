@@ -2,7 +2,7 @@
 
 use jiff::civil::Weekday;
 
-use super::{Holiday, day, easter, named, nth, shifted};
+use super::rules::{Holiday, day, easter, named, nth, shifted};
 
 /// Ireland's public holidays, none moved when it falls on a weekend.
 pub(super) fn ireland(year: i16) -> Vec<Holiday> {

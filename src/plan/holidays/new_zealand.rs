@@ -1,7 +1,7 @@
 //! New Zealand's public holidays: the national ones and each region's
 //! anniversary day.
 
-use super::Holiday;
+use super::rules::Holiday;
 
 /// The regions whose anniversary days are known, by their ISO 3166-2 codes.
 pub(super) const REGIONS: &[&str] = &[];

@@ -2,7 +2,7 @@
 
 use jiff::civil::Weekday;
 
-use super::{Holiday, day, named, nth, shifted};
+use super::rules::{Holiday, day, named, nth, shifted};
 
 /// The US federal holidays: a Saturday one is observed the Friday before,
 /// a Sunday one the Monday after.
