@@ -5,7 +5,12 @@ use crate::test::{EXAMPLES, Test, example, render, with_tone};
 
 /// `record` written in `locale`.
 fn in_locale(record: &str, locale: &str) -> String {
-    format!("{record}locale: {locale}\n")
+    let without: String = record
+        .lines()
+        .filter(|line| !line.starts_with("locale:"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    format!("{without}locale: {locale}\n")
 }
 
 /// Words spelt the US way, as the built-in pools could use them; none may

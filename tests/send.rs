@@ -322,6 +322,30 @@ fn the_card_sheet_prints_one_card_per_card_sized_page() {
 }
 
 #[test]
+fn a_british_card_sheet_prints_on_a6() {
+    let output = Test::new()
+        .record(&example("london"))
+        .args([
+            "render",
+            "record.yaml",
+            "--kind",
+            "card",
+            "--format",
+            "print",
+            "--out-dir",
+            "print",
+        ])
+        .any_stdout()
+        .run();
+    let info = print_to_pdf(&output.path("print"), &output.path("print/cards.html"));
+    assert!(info.contains("\nPages:           2\n"), "{info}");
+    assert!(
+        info.contains("\nPage size:       420 x 298.08 pts\n"),
+        "148 x 105 mm: {info}"
+    );
+}
+
+#[test]
 fn a_card_too_long_for_its_page_is_a_warning_and_really_overflows() {
     let long = example("single").replace(
         "      - cutting flour waste on the weekend bake\n",

@@ -8,7 +8,14 @@ use assert_cmd::Command;
 use tempfile::TempDir;
 
 /// The bundled example records, by file stem.
-pub const EXAMPLES: &[&str] = &["panel", "single", "formal", "phone-screen", "academic"];
+pub const EXAMPLES: &[&str] = &[
+    "panel",
+    "single",
+    "formal",
+    "phone-screen",
+    "academic",
+    "london",
+];
 
 /// The text of `examples/{name}.yaml`.
 pub fn example(name: &str) -> String {

@@ -1,6 +1,7 @@
 //! A print sheet for the cards: one card per page, each page the size of a
-//! folded A2 note card (5.5 × 4.25 in, landscape), the text large and well
-//! spaced for copying by hand.
+//! folded note card (A2, 5.5 × 4.25 in, in the US and Canada; A6, 148 ×
+//! 105 mm, elsewhere), landscape, the text large and well spaced for
+//! copying by hand. Both sizes hold the same lines.
 //!
 //! The text is set in a monospaced font, already broken into lines here, so
 //! how much fits on a page is measured, not guessed: a line is at most
@@ -51,8 +52,8 @@ fn write(input: &Input<'_>) -> Result<Written> {
 /// monospaced character at 12 pt (at most 0.61 em).
 pub const COLUMNS: usize = 46;
 
-/// Lines per page: the text block under the header (3.35 in) over the line
-/// height (12 pt × 1.5).
+/// Lines per page: the text block under the header (3.35 in on A2, 3.28 in
+/// on A6) over the line height (12 pt × 1.5).
 pub const LINES: usize = 13;
 
 /// The sheet, and a warning for each card that needs more lines than a page holds.
@@ -82,18 +83,34 @@ fn sheet(record: &Record, cards: &[&Draft], guides: bool) -> (String, Vec<String
     }
     let title = escape(&format!("Cards: {} at {}", record.role, record.company));
     let class = if guides { " class=\"guides\"" } else { "" };
+    let lang = record.locale.name();
+    let paper = paper(record);
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body{class}>\n{pages}</body>\n</html>\n"
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{paper}{STYLE}</style>\n</head>\n<body{class}>\n{pages}</body>\n</html>\n"
     );
     (html, warnings)
 }
 
-const STYLE: &str = "\
+/// The page and card size where the candidate lives: A2 note cards in
+/// North America, A6 elsewhere.
+fn paper(record: &Record) -> &'static str {
+    if record.locale.north_american() {
+        "\
 @page { size: 5.5in 4.25in; margin: 0; }
+.card { width: 5.5in; height: 4.25in; padding: 0.3in 0.4in; }
+"
+    } else {
+        "\
+@page { size: 148mm 105mm; margin: 0; }
+.card { width: 148mm; height: 105mm; padding: 0.25in 0.4in; }
+"
+    }
+}
+
+const STYLE: &str = "\
 html, body { margin: 0; padding: 0; }
 .card {
-  width: 5.5in; height: 4.25in; box-sizing: border-box;
-  padding: 0.3in 0.4in; overflow: hidden;
+  box-sizing: border-box; overflow: hidden;
   break-after: page; page-break-after: always;
 }
 .card:last-child { break-after: auto; page-break-after: auto; }

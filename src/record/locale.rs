@@ -111,6 +111,12 @@ impl Locale {
     /// Whether dates put the month first ("Monday, November 16", US and
     /// Canadian style) rather than the day ("Monday 16 November").
     pub fn month_first(self) -> bool {
+        self.north_american()
+    }
+
+    /// Whether the locale is the US's or Canada's, which share date style,
+    /// the serial comma and paper sizes (A2 note cards rather than A6).
+    pub fn north_american(self) -> bool {
         matches!(self, Locale::EnUs | Locale::EnCa)
     }
 }
