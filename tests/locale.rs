@@ -5,12 +5,13 @@ use crate::test::{EXAMPLES, Test, example, render, with_tone};
 
 /// `record` written in `locale`.
 fn in_locale(record: &str, locale: &str) -> String {
-    let without: String = record
-        .lines()
-        .filter(|line| !line.starts_with("locale:"))
-        .map(|line| format!("{line}\n"))
-        .collect();
-    format!("{without}locale: {locale}\n")
+    let mut written = String::new();
+    for line in record.lines().filter(|line| !line.starts_with("locale:")) {
+        written.push_str(line);
+        written.push('\n');
+    }
+    written.push_str(&format!("locale: {locale}\n"));
+    written
 }
 
 /// Words spelt the US way, as the built-in pools could use them; none may
