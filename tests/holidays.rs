@@ -2,7 +2,7 @@
 //! package (installed by `.ci/run`), for every covered country and region
 //! and every year from 2020 to 2040.
 
-use thankyou::plan::holidays::{COVERED, holidays};
+use thankyou::plan::holidays::{COVERED, holidays, unknown};
 
 use crate::test::{Test, python};
 
@@ -54,9 +54,11 @@ for place in sys.argv[1:]:
         ours.sort();
         ours.dedup();
         for (date, name) in &expected {
+            let year: i16 = date[..4].parse().unwrap();
             let intended = intentional
                 .iter()
-                .any(|(at, day, _)| at == place && day == date);
+                .any(|(at, day, _)| at == place && day == date)
+                || (name.contains("(estimated)") && unknown(country, year).is_some());
             if !ours.iter().any(|ours| ours == date) && !intended {
                 differences.push(format!("{place}: missing {date} {name}"));
             }
@@ -104,26 +106,26 @@ fn ireland_matches_python_holidays() {
 }
 
 #[test]
-#[ignore = "provinces being written"]
 fn canada_and_its_provinces_match_python_holidays() {
     matches_python("CA", &[]);
 }
 
 #[test]
-#[ignore = "being written"]
 fn australia_and_its_states_match_python_holidays() {
     matches_python("AU", &[]);
 }
 
 #[test]
-#[ignore = "being written"]
 fn new_zealand_and_its_regions_match_python_holidays() {
     matches_python("NZ", &[]);
 }
 
 #[test]
-#[ignore = "being written"]
 fn india_matches_python_holidays() {
+    // Past `LUNAR_YEARS`, Python still estimates the Islamic festivals
+    // from the Hijri calendar (it has no Hindu ones there); `thankyou`
+    // leaves every lunar festival out and `check` says so. Those are
+    // passed over in `differences_from_python`, as a class.
     matches_python("IN", &[]);
 }
 

@@ -66,12 +66,14 @@ pub(super) struct RawRecord {
     #[serde(default)]
     pub(super) locale: Option<Locale>,
     /// The country whose public holidays no draft is due on (ISO 3166-1,
-    /// such as `GB`); by default the locale's.
+    /// such as `GB`); by default the config's, then the locale's. Known:
+    /// US, GB, IE, CA, AU, NZ and IN.
     #[serde(default)]
     #[schemars(with = "Option<Line>")]
     pub(super) country: Option<Spanned<Line>>,
     /// The part of the country whose own holidays apply too (ISO 3166-2
-    /// without the country: `SCT`, `NIR`).
+    /// without the country: `SCT` or `NIR`, a province such as `ON`, a
+    /// state such as `NSW`, a New Zealand region such as `AUK`).
     #[serde(default)]
     #[schemars(with = "Option<Line>")]
     pub(super) region: Option<Spanned<Line>>,

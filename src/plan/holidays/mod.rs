@@ -1,8 +1,11 @@
 //! Public holidays: the days no draft is due, by country and region, from
 //! rules (fixed dates, the nth weekday of a month, Easter, substitute days)
-//! rather than a table, so any year works. Checked against Python's
+//! so any year works, and from tables only for what no rule gives: days
+//! set by announcement, New Zealand's Matariki (set by law to 2052) and
+//! India's festivals that follow lunar calendars (2001 to 2035, with a note
+//! from `check` beyond). One file per country; checked against Python's
 //! `holidays` package for every year from 2020 to 2040
-//! (`tests/holidays.rs`), with the differences listed there.
+//! (`tests/holidays.rs`), with any difference listed there.
 
 use std::cell::RefCell;
 use std::rc::Rc;
