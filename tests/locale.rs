@@ -146,6 +146,12 @@ fn dates_read_as_the_locale_writes_them_in_every_output() {
         ])
         .stdout_contains("Mail on Friday 20 November")
         .run();
+    // The calendar's events.
+    Test::new()
+        .record(&british)
+        .args(["schedule", "record.yaml", "--ics", "-"])
+        .stdout_contains("interviewed Thursday 19 November")
+        .run();
     // Canada writes dates as the US does.
     Test::new()
         .record(&in_locale(&panel, "en-CA"))
