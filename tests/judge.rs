@@ -660,7 +660,14 @@ fn a_grammar_checker_finds_nothing_in_the_bundled_records() {
     // Canadian and Australian spelling come from respelt templates.
     let mut records: Vec<(String, String, Dialect)> = bundled()
         .into_iter()
-        .map(|(name, text)| (name, text, Dialect::American))
+        .map(|(name, text)| {
+            let dialect = if text.contains("\nlocale: en-GB") {
+                Dialect::British
+            } else {
+                Dialect::American
+            };
+            (name, text, dialect)
+        })
         .collect();
     for (name, locale, dialect) in [
         ("panel", "en-GB", Dialect::British),
