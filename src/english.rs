@@ -84,10 +84,23 @@ pub fn honorific_in(honorific: &str, locale: Locale) -> String {
         bare.to_ascii_lowercase().as_str(),
         "dr" | "mr" | "mrs" | "ms" | "mx" | "st"
     );
-    if contraction && !locale.month_first() {
+    if contraction && !locale.north_american() {
         bare.to_owned()
     } else {
         honorific.to_owned()
+    }
+}
+
+/// A full name with the honorific it opens with written as `locale` writes
+/// it: "Dr Helen Marsh" of "Dr. Helen Marsh" in British usage.
+pub fn name_in(full_name: &str, locale: Locale) -> String {
+    match honorific_of(full_name.trim()) {
+        Some(honorific) => format!(
+            "{} {}",
+            honorific_in(honorific, locale),
+            without_honorific(full_name)
+        ),
+        None => full_name.to_owned(),
     }
 }
 

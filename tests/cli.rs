@@ -246,7 +246,7 @@ fn a_long_card_is_a_warning_naming_it() {
         .run();
     assert!(
         output.stderr.contains(
-            "warning: the card to Priya Shah has 34 words, more than the 30 a note card holds"
+            "warning: the card to Priya Shah has 36 words, more than the 30 a note card holds"
         ),
         "{}",
         output.stderr

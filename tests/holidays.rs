@@ -267,3 +267,15 @@ fn check_says_when_a_countrys_festivals_are_not_known_for_the_year() {
         .stderr;
     assert!(!known.contains("lunar"), "{known}");
 }
+
+#[test]
+fn the_thank_you_email_goes_on_the_interview_day_even_a_holiday() {
+    // An interview held on Guru Nanak's Birthday: the office was open.
+    let indian = record("2026-11-24", "locale: en-IN\n");
+    let plan = schedule(&indian);
+    assert!(
+        plan.starts_with("WHEN                   WHAT               TO\nTuesday 24 November    send email         Priya Shah\n"),
+        "{plan}"
+    );
+    assert!(!plan.contains("Guru Nanak"), "{plan}");
+}

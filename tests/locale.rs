@@ -250,6 +250,28 @@ fn british_honorifics_drop_the_full_stop() {
         checkin.contains("meeting Dr Marsh and Mr Pike"),
         "{checkin}"
     );
+    assert!(checkin.contains("Yours sincerely,"), "{checkin}");
+    // Names as the schedule, the headers and the mail show them, though
+    // the record writes "Dr. Helen Marsh" (and `asked_by` still finds her).
+    Test::new()
+        .record(&formal)
+        .args(["schedule", "record.yaml"])
+        .stdout_contains("send email         Dr Helen Marsh\n")
+        .run();
+    Test::new()
+        .record(&formal)
+        .args([
+            "render",
+            "record.yaml",
+            "--kind",
+            "email",
+            "--to",
+            "Dr. Helen Marsh",
+            "--format",
+            "eml",
+        ])
+        .stdout_contains("To: \"Dr Helen Marsh\" <helen.marsh@haldenpike.example>")
+        .run();
     // In the US and Canada the full stop stays.
     let american = render(
         &example("formal"),

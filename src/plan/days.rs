@@ -87,11 +87,6 @@ impl Calendar {
     pub fn mailing_day(&self, date: Date) -> (Date, Option<Moved>) {
         self.settle(date, |day| day.weekday() != Weekday::Sunday)
     }
-
-    /// Any day that is no holiday, for an email sent the day of the interview.
-    pub fn sending_day(&self, date: Date) -> (Date, Option<Moved>) {
-        self.settle(date, |_| true)
-    }
 }
 
 /// The day after `date`.

@@ -1,8 +1,9 @@
 //! When to send each draft, and to whom: the follow-up plan as a list of
 //! [`Step`]s, each knowing its recipient by place in the record.
 //!
-//! Emails go out on the interview day and cards are mailed the next day (the
-//! Monday when that is a Sunday, when the post is not collected). The first
+//! Emails go out on the interview day, holiday or not (the office was
+//! open for the interview), and cards are mailed the next day the post is
+//! collected (not a Sunday or a public holiday). The first
 //! check-in waits a week, or until the business day after a promised
 //! decision; later ones follow about a week after the one before, as it was
 //! actually sent; after the last comes a closing note. [`days`] holds the

@@ -101,7 +101,9 @@ pub fn steps(record: &Record, max_checkins: u8) -> Vec<Step> {
     for kind in [Kind::Email, Kind::Card] {
         let (date, moved) = match kind {
             Kind::Card => calendar.mailing_day(next_day(record.interview_date)),
-            _ => calendar.sending_day(record.interview_date),
+            // The interview shows the office was open that day, holiday
+            // or not: the thank-you goes while it is fresh.
+            _ => (record.interview_date, None),
         };
         steps.extend(
             record

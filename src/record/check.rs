@@ -133,7 +133,7 @@ fn person(fields: PersonFields, defaults: &Defaults) -> (Person, PersonLines) {
         strength: fields.strength.map(String::from),
         medium,
         card: fields.card.unwrap_or_else(|| defaults.card_for(medium)),
-        name: fields.name.value.into(),
+        name: english::name_in(name, defaults.locale),
     };
     (person, lines)
 }
@@ -395,7 +395,14 @@ impl Checker<'_> {
             Some(name) => Some(
                 interviewed
                     .iter()
-                    .find(|(_, person)| person.name.eq_ignore_ascii_case(name.value.as_str()))
+                    .find(|(_, person)| {
+                        // "Dr. Helen Marsh" is "Dr Helen Marsh" in British usage.
+                        let asked = name.value.as_str();
+                        person.name.eq_ignore_ascii_case(asked)
+                            || person
+                                .bare_name()
+                                .eq_ignore_ascii_case(english::without_honorific(asked))
+                    })
                     .map(|(who, _)| *who)
                     .ok_or_else(|| {
                         self.error_at(

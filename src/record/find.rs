@@ -24,10 +24,13 @@ impl Record {
         if wanted.is_empty() {
             return Found::Nobody;
         }
+        // "Dr. Helen Marsh" is "Dr Helen Marsh" however the honorific is written.
+        let wanted_bare = folded(english::without_honorific(name));
         let full: Vec<Who> = self
             .people()
             .filter(|(_, person)| {
-                folded(&person.name) == wanted || folded(person.bare_name()) == wanted
+                let bare = folded(person.bare_name());
+                folded(&person.name) == wanted || bare == wanted || bare == wanted_bare
             })
             .map(|(who, _)| who)
             .collect();
