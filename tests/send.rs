@@ -295,10 +295,10 @@ fn print_to_pdf(dir: &Path, html: &Path) -> String {
     String::from_utf8(info.stdout).unwrap()
 }
 
-#[test]
-fn the_card_sheet_prints_one_card_per_card_sized_page() {
+/// The card sheet of `record` printed to PDF, as `pdfinfo` reports it.
+fn printed_card_sheet(record: &str) -> String {
     let output = Test::new()
-        .record(&example("panel"))
+        .record(record)
         .args([
             "render",
             "record.yaml",
@@ -313,7 +313,12 @@ fn the_card_sheet_prints_one_card_per_card_sized_page() {
         .any_stdout()
         .run();
     assert_eq!(output.stdout.trim(), "print/cards.html");
-    let info = print_to_pdf(&output.path("print"), &output.path("print/cards.html"));
+    print_to_pdf(&output.path("print"), &output.path("print/cards.html"))
+}
+
+#[test]
+fn the_card_sheet_prints_one_card_per_card_sized_page() {
+    let info = printed_card_sheet(&example("panel"));
     assert!(info.contains("\nPages:           3\n"), "{info}");
     assert!(
         info.contains("\nPage size:       396 x 306 pts\n"),
@@ -323,21 +328,7 @@ fn the_card_sheet_prints_one_card_per_card_sized_page() {
 
 #[test]
 fn a_british_card_sheet_prints_on_a6() {
-    let output = Test::new()
-        .record(&example("london"))
-        .args([
-            "render",
-            "record.yaml",
-            "--kind",
-            "card",
-            "--format",
-            "print",
-            "--out-dir",
-            "print",
-        ])
-        .any_stdout()
-        .run();
-    let info = print_to_pdf(&output.path("print"), &output.path("print/cards.html"));
+    let info = printed_card_sheet(&example("london"));
     assert!(info.contains("\nPages:           2\n"), "{info}");
     assert!(
         info.contains("\nPage size:       420 x 298.08 pts\n"),
