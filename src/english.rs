@@ -151,24 +151,67 @@ pub fn reference_name(full_name: &str) -> String {
 }
 
 /// The company's name without a legal suffix, for running text:
-/// "Halden & Pike LLP" -> "Halden & Pike", "Acme, Inc." -> "Acme".
+/// "Halden & Pike LLP" -> "Halden & Pike", "Acme, Inc." -> "Acme",
+/// "Smith & Co." -> "Smith". What the suffix leaves dangling (an `&`, an
+/// "and", a comma) goes with it; a name that would be left empty is kept whole.
 pub fn short_company(name: &str) -> String {
-    const SUFFIXES: &[&str] = &[
-        "llp", "llc", "inc", "ltd", "plc", "gmbh", "ag", "bv", "b.v", "corp", "co", "limited",
-        "s.a", "sa", "pty",
-    ];
     let mut words: Vec<&str> = name.split_whitespace().collect();
-    while words.len() > 1 {
-        let last = words[words.len() - 1]
-            .trim_end_matches('.')
-            .to_ascii_lowercase();
-        if SUFFIXES.contains(&last.as_str()) {
+    let whole = words.len();
+    while words.len() > 1 && words.last().is_some_and(|last| is_legal_suffix(last)) {
+        words.pop();
+    }
+    if words.len() < whole {
+        while words.len() > 1 && words.last().is_some_and(|last| is_dangling(last)) {
             words.pop();
-        } else {
-            break;
         }
     }
-    words.join(" ").trim_end_matches(',').to_owned()
+    let short = words
+        .join(" ")
+        .trim_end_matches(|c: char| {
+            matches!(c, ',' | ';' | ':' | '-' | '–' | '—' | '/' | '&' | '+')
+        })
+        .trim_end()
+        .to_owned();
+    if short.is_empty() {
+        name.trim().to_owned()
+    } else {
+        short
+    }
+}
+
+/// Whether `word` is a legal form such as "LLP", "Inc." or "(Pty)".
+fn is_legal_suffix(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "llp",
+        "llc",
+        "inc",
+        "ltd",
+        "plc",
+        "gmbh",
+        "ag",
+        "bv",
+        "b.v",
+        "corp",
+        "co",
+        "limited",
+        "s.a",
+        "sa",
+        "pty",
+        "company",
+        "corporation",
+        "incorporated",
+    ];
+    let bare = word
+        .trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.'))
+        .to_ascii_lowercase();
+    SUFFIXES.contains(&bare.as_str())
+}
+
+/// Whether `word` only joins what came before it to a suffix: "&", "and",
+/// or punctuation alone.
+fn is_dangling(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    bare.is_empty() || matches!(bare.to_lowercase().as_str(), "and" | "und" | "et")
 }
 
 fn is_honorific(word: &str) -> bool {
@@ -309,8 +352,19 @@ mod tests {
             ("Siemens AG", "Siemens"),
             ("Inc", "Inc"),
             ("Riverside Bakehouse Co.", "Riverside Bakehouse"),
+            ("Smith & Co.", "Smith"),
+            ("Smith and Company Ltd.", "Smith"),
+            ("Smith + Co", "Smith"),
+            ("Müller und Co. KG", "Müller und Co. KG"),
+            ("Dupont et Cie SA", "Dupont et Cie"),
+            ("Acme (Pty) Ltd", "Acme"),
+            ("Acme - Ltd", "Acme"),
+            ("Johnson & Johnson", "Johnson & Johnson"),
+            ("& Co.", "& Co."),
+            ("AND Ltd", "AND"),
+            ("Halden & Pike, LLP", "Halden & Pike"),
         ] {
-            assert_eq!(short_company(name), short);
+            assert_eq!(short_company(name), short, "{name}");
         }
     }
 

@@ -13,6 +13,7 @@ mod calendar;
 mod check;
 mod cli;
 mod context_doc;
+mod escaping;
 mod followup;
 mod formats;
 mod holidays;

@@ -87,7 +87,7 @@ From: Zoë Brontë <zoe@example.com>
 Subject: Grateful for your time
 Date: Thu, 19 Nov 2026 09:00:00 +0000
 X-Unsent: 1
-Message-ID: <email.jos-e9-n-fa-f1-ez.2026-11-19.soci-e9-t-e9-g-e9-n-e9-rale-des-eaux@thankyou.invalid>
+Message-ID: <email.jos-e9-n-fa-f1-ez-68884443.2026-11-19.soci-e9-t-e9-g-e9-n-e9-rale-des-eaux@thankyou.invalid>
 parts: text/plain, text/html
 defects: 0
 to-name: José Núñez

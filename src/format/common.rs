@@ -80,6 +80,14 @@ pub fn document(draft: &Draft, locale: Locale, extension: &str, body: String) ->
 /// The line that introduces a draft when several are printed together,
 /// its date as `locale` writes it.
 pub fn header(draft: &Draft, locale: Locale) -> String {
+    header_escaped(draft, locale, str::to_owned)
+}
+
+/// [`header`], with the text from the record (the recipient's name) passed
+/// through `escape`, so a format whose output is markup writes the name as
+/// text: the `==>` and `<==` around it stay as they are, for finding the
+/// line (and for batches, which put the record's name after the `==>`).
+pub fn header_escaped(draft: &Draft, locale: Locale, escape: fn(&str) -> String) -> String {
     let step = &draft.step;
     let mut title = step.title();
     if let Some(first) = title.get(..1) {
@@ -87,20 +95,31 @@ pub fn header(draft: &Draft, locale: Locale) -> String {
     }
     format!(
         "==> {title} to {} ({} on {}) <==",
-        step.to,
+        escape(&step.to),
         step.kind.verb(),
         english::long_date_in(step.date, locale)
     )
 }
 
-/// One document per draft, each `body` of the draft, for the formats that
-/// write every draft the same way.
-pub fn each_draft(input: &Input<'_>, extension: &str, body: impl Fn(&Draft) -> String) -> Written {
+/// One document per draft, each `body` of the draft under a header whose
+/// record text is passed through `escape`, for the formats that write every
+/// draft the same way.
+pub fn each_draft(
+    input: &Input<'_>,
+    extension: &str,
+    escape: fn(&str) -> String,
+    body: impl Fn(&Draft) -> String,
+) -> Written {
+    let locale = input.record.locale;
     Written {
         documents: input
             .drafts
             .iter()
-            .map(|draft| document(draft, input.record.locale, extension, body(draft)))
+            .map(|draft| Document {
+                file: names::file_name(&draft.step, extension),
+                header: Some(header_escaped(draft, locale, escape)),
+                body: body(draft),
+            })
             .collect(),
         messages: Vec::new(),
     }

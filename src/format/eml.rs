@@ -14,7 +14,7 @@ use mail_builder::headers::raw::Raw;
 use super::common::{Format, Input, Written, document, emailed, split_subject};
 use super::{html, text};
 use crate::error::{Error, Result};
-use crate::output::names::ascii_slug;
+use crate::output::names::{ascii_slug, person_id};
 use crate::record::Record;
 use crate::render::Draft;
 
@@ -49,7 +49,8 @@ fn write(input: &Input<'_>) -> Result<Written> {
 /// The draft as an RFC 5322 message to `address`, marked unsent.
 pub fn message(record: &Record, draft: &Draft, address: &str) -> Result<String> {
     let (subject, body) = split_subject(&draft.markdown);
-    let subject = subject.unwrap_or(&record.role);
+    let subject = subject.map_or_else(|| record.role.clone(), text::subject);
+    let subject = subject.as_str();
     let to_name = draft.step.to.as_str();
     for (what, value) in [
         ("subject", subject),
@@ -90,12 +91,14 @@ fn send_time(draft: &Draft) -> i64 {
         .map_or(0, |zoned| zoned.timestamp().as_second())
 }
 
-/// A stable Message-ID, so writing the drafts again gives the same files.
+/// A stable Message-ID, so writing the drafts again gives the same files;
+/// one of its own for each person, however alike their names, and short
+/// (the slugs are bounded) however long the names are.
 fn message_id(record: &Record, draft: &Draft) -> String {
     format!(
         "{}.{}.{}.{}@thankyou.invalid",
         draft.step.id(),
-        ascii_slug(&draft.step.to),
+        person_id(&draft.step.to),
         record.interview_date,
         ascii_slug(&record.company)
     )

@@ -15,7 +15,7 @@ pub const FORMAT: Format = Format {
 
 #[allow(clippy::unnecessary_wraps)] // every format has the one signature
 fn write(input: &Input<'_>) -> crate::error::Result<Written> {
-    Ok(each_draft(input, "html", |draft| {
+    Ok(each_draft(input, "html", escape, |draft| {
         to_html(split_subject(&draft.markdown).1)
     }))
 }

@@ -7,13 +7,13 @@
 //! icalendar takes its dates as chrono's; the conversion from jiff's is
 //! here, and chrono is used nowhere else.
 
-use icalendar::{Calendar, Component, EventLike};
+use icalendar::{Calendar, Component, EventLike, Property};
 
 use super::common::{Format, Input, Written};
 use crate::english;
 use crate::error::Result;
 use crate::output::Document;
-use crate::output::names::{ascii_slug, render_command};
+use crate::output::names::{ascii_slug, person_id, render_command};
 use crate::plan::Step;
 use crate::record::Record;
 
@@ -40,7 +40,16 @@ fn write(input: &Input<'_>) -> Result<Written> {
 /// The calendar for `steps` of `record`, read from the file `record_name`.
 pub fn calendar(record: &Record, steps: &[&Step], record_name: &str) -> String {
     let mut calendar = Calendar::new();
-    calendar.name(&format!("Follow-up: {} at {}", record.role, record.company));
+    let name = format!("Follow-up: {} at {}", record.role, record.company);
+    // icalendar escapes TEXT values by the property's type, and does not
+    // know RFC 7986's NAME: saying its type is TEXT has the crate escape it
+    // as it escapes X-WR-CALNAME.
+    calendar.append_property(
+        Property::new("NAME", &name)
+            .add_parameter("VALUE", "TEXT")
+            .done(),
+    );
+    calendar.append_property(Property::new("X-WR-CALNAME", &name));
     for step in steps {
         calendar.push(event(record, step, record_name));
     }
@@ -81,11 +90,13 @@ fn description(record: &Record, step: &Step, record_name: &str) -> String {
     }
 }
 
-/// The same step of the same interview always gets the same UID.
+/// The same step of the same interview always gets the same UID; each
+/// person their own, however alike their names, and the UID short however
+/// long the names are (every slug is bounded).
 fn uid(record: &Record, step: &Step) -> String {
     let what = match step.step {
         Some(_) => step.id(),
-        None => format!("{}-{}", step.id(), ascii_slug(&step.to)),
+        None => format!("{}-{}", step.id(), person_id(&step.to)),
     };
     format!(
         "{what}.{}.{}.{}@thankyou",

@@ -39,7 +39,8 @@ pub fn link(record: &Record, draft: &Draft, address: &str) -> String {
     let body = text::to_text(body).replace('\n', "\r\n");
     let mut link = format!("mailto:{}", utf8_percent_encode(address, ENCODE)).replace("%40", "@");
     link.push_str("?subject=");
-    link.extend(utf8_percent_encode(subject.unwrap_or(&record.role), ENCODE));
+    let subject = subject.map_or_else(|| record.role.clone(), text::subject);
+    link.extend(utf8_percent_encode(&subject, ENCODE));
     link.push_str("&body=");
     link.extend(utf8_percent_encode(&body, ENCODE));
     link

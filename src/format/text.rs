@@ -19,10 +19,15 @@ pub const FORMAT: Format = Format {
 #[allow(clippy::unnecessary_wraps)] // every format has the one signature
 fn write(input: &Input<'_>) -> crate::error::Result<Written> {
     let width = input.options.width;
-    Ok(each_draft(input, "txt", |draft| match draft.step.kind {
-        Kind::Card => wrap(&to_text(&draft.markdown), width),
-        _ => to_text(&draft.markdown),
-    }))
+    Ok(each_draft(
+        input,
+        "txt",
+        str::to_owned,
+        |draft| match draft.step.kind {
+            Kind::Card => wrap(&to_text(&draft.markdown), width),
+            _ => to_text(&draft.markdown),
+        },
+    ))
 }
 
 /// Converts a Markdown draft to plain text, paragraphs separated by one blank line.
@@ -32,6 +37,19 @@ pub fn to_text(markdown: &str) -> String {
         writer.event(event);
     }
     writer.finish()
+}
+
+/// A draft's `Subject:` line as plain text, for a mail header or a
+/// `mailto:` link: the line is Markdown, whose escapes (`R&D \\[Platform\\]`)
+/// are read as Markdown reads them (`R&D [Platform]`), exactly the text the
+/// record holds. Every format that writes a subject takes it from here.
+pub fn subject(markdown: &str) -> String {
+    to_text(markdown)
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Default)]

@@ -44,8 +44,20 @@ pub fn shell_quote(text: &str) -> String {
     }
 }
 
-/// Lowercase letters and digits of `name`, other runs turned into one dash.
+/// The most bytes a slug takes in a file name or an identifier: well under
+/// the 255 a file name may have, with room for the step, a counter and the
+/// extension.
+pub const MAX_SLUG: usize = 64;
+
+/// Lowercase letters and digits of `name`, other runs turned into one dash,
+/// at most [`MAX_SLUG`] bytes: a longer one is cut at a character and ends
+/// in a [`short_hash`] of `name`, so two long names stay apart.
 pub fn slug(name: &str) -> String {
+    bounded(full_slug(name), name)
+}
+
+/// [`slug`] without the bound on its length.
+fn full_slug(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -63,17 +75,52 @@ pub fn slug(name: &str) -> String {
 }
 
 /// A slug of ASCII only, for identifiers that must be ASCII (Message-IDs,
-/// calendar UIDs): other characters become their hex code ("José" -> "jos-e9").
+/// calendar UIDs): other characters become their hex code ("José" ->
+/// "jos-e9"). At most [`MAX_SLUG`] bytes, as [`slug`].
 pub fn ascii_slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in slug(name).chars() {
+    for c in full_slug(name).chars() {
         if c.is_ascii() {
             out.push(c);
         } else {
             let _ = write!(out, "-{:x}-", u32::from(c));
         }
     }
-    out.replace("--", "-").trim_matches('-').to_owned()
+    let out = out.replace("--", "-").trim_matches('-').to_owned();
+    bounded(out, name)
+}
+
+/// The [`ascii_slug`] of a person's name followed by a [`short_hash`] of
+/// the name as written, so names that slug alike ("Tom Brennan",
+/// "Tom-Brennan", "Tom  Brennan!") still give different identifiers, and
+/// the same name always the same one.
+pub fn person_id(name: &str) -> String {
+    format!("{}-{}", ascii_slug(name), short_hash(name))
+}
+
+/// `slug` of `name` cut to [`MAX_SLUG`] bytes at a character boundary, the
+/// cut marked by a hash of `name`.
+fn bounded(slug: String, name: &str) -> String {
+    if slug.len() <= MAX_SLUG {
+        return slug;
+    }
+    let hash = short_hash(name);
+    let mut end = MAX_SLUG - hash.len() - 1;
+    while !slug.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}-{hash}", slug[..end].trim_end_matches('-'))
+}
+
+/// Eight hex digits that stand for `text`: FNV-1a, the same on every
+/// machine and in every version, so identifiers made with it stay stable.
+pub fn short_hash(text: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let hash = text.bytes().fold(OFFSET, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+    });
+    format!("{:08x}", (hash >> 32) ^ (hash & 0xffff_ffff))
 }
 
 /// Gives every file its own name: a second `card-alex.md` becomes `card-alex-2.md`.
@@ -134,6 +181,37 @@ mod tests {
         assert_eq!(ascii_slug("Priya Shah"), "priya-shah");
         assert_eq!(ascii_slug("José"), "jos-e9");
         assert_ne!(ascii_slug("Zoë"), ascii_slug("Zoe"));
+    }
+
+    #[test]
+    fn long_names_give_short_slugs_that_stay_apart() {
+        let long = "Ñandú ".repeat(60);
+        let other = format!("{long}Pérez");
+        for make in [slug, ascii_slug] {
+            let (one, two) = (make(&long), make(&other));
+            assert!(
+                one.len() <= MAX_SLUG && two.len() <= MAX_SLUG,
+                "{one} {two}"
+            );
+            assert_ne!(one, two);
+            assert_eq!(make(&long), one, "the same name, the same slug");
+        }
+        assert!(slug(&long).starts_with("ñandú-ñandú-"));
+    }
+
+    #[test]
+    fn people_whose_names_slug_alike_get_their_own_ids() {
+        let ids: Vec<String> = ["Tom Brennan", "Tom-Brennan", "Tom  Brennan!", "tom brennan"]
+            .into_iter()
+            .map(person_id)
+            .collect();
+        for (index, id) in ids.iter().enumerate() {
+            assert!(id.starts_with("tom-brennan-"), "{id}");
+            assert!(!ids[..index].contains(id), "{ids:?}");
+        }
+        // FNV-1a is fixed: identifiers written today match those written later.
+        assert_eq!(short_hash("Tom Brennan"), person_id("Tom Brennan")[12..]);
+        assert_eq!(short_hash(""), "4fd0bfc1");
     }
 
     #[test]
