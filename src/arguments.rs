@@ -244,6 +244,10 @@ pub struct LogArguments {
     /// A note of your own, such as what the reply said.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Write the record even if it is read-only, has other hard links or
+    /// belongs to another user.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `thankyou check`.

@@ -120,6 +120,24 @@ pub enum Error {
         /// The 1-based line of `log:`.
         line: usize,
     },
+    /// Adding to the log would have changed something already in the
+    /// record; a safeguard, so nothing was written.
+    #[error(
+        "adding the entry would also change {what}, so nothing was written; add the entry by hand, and please report this"
+    )]
+    AppendChanged {
+        /// What would have changed, such as `` `log[0].note` ``.
+        what: String,
+    },
+    /// A file cannot be changed safely as it is; the message says why and
+    /// what to do, usually to pass `--force`.
+    #[error("{} {problem}", .path.display())]
+    Refused {
+        /// The file, as the user named it.
+        path: PathBuf,
+        /// What is wrong and what to do, after the file's name.
+        problem: String,
+    },
     /// A draft file already exists and `--force` was not given.
     #[error("{} already exists; pass --force to replace it", .path.display())]
     WouldOverwrite {

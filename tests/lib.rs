@@ -22,6 +22,7 @@ mod judge;
 mod layers;
 mod locale;
 mod log;
+mod log_safety;
 mod properties;
 mod prose;
 mod readme;

@@ -8,10 +8,11 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use crate::arguments::LogArguments;
 use crate::english;
 use crate::input::{self, today};
-use crate::output::{files, names, print};
+use crate::output::update::Update;
+use crate::output::{names, print};
 use crate::plan;
 use crate::record::append::{NewEntry, append};
-use crate::record::{self, Found, Kind, Locale, Record};
+use crate::record::{self, Found, Kind, Locale, Record, yaml};
 
 /// Appends entries to the record's `log:`: one for each person a draft
 /// went to, or one for a reply.
@@ -22,7 +23,12 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
     }
     let date = today(arguments.date.as_deref(), "--date")?.date();
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    // One byte past the limit, so a file too large is reported as one.
+    let limit = u64::try_from(yaml::MAX_BYTES).map_or(u64::MAX, |limit| limit + 1);
+    // Held from reading to writing, so a second `log` at the same time
+    // waits for this one and then adds to what it wrote.
+    let update = Update::open(path, limit, arguments.force)?;
+    let bytes = update.contents().to_vec();
     let settings = input::settings()?;
     let record = record::parse_with(&name, &bytes, settings)?;
     if date < record.interview_date {
@@ -51,14 +57,11 @@ pub fn run(arguments: &LogArguments) -> Result<()> {
         }],
         _ => bail!("give either --sent KIND with --to NAME, or --reply NAME"),
     };
-    let mut updated = text;
-    for entry in &entries {
-        updated = append(&updated, entry).map_err(|error| anyhow!("{name}: {error}"))?;
-    }
+    let updated = append(&text, &entries).map_err(|error| anyhow!("{name}: {error}"))?;
     record::parse_with(&name, updated.as_bytes(), settings).with_context(|| {
         format!("the new entry would make {name} invalid, so it was not written")
     })?;
-    files::replace_file(path, &updated)?;
+    update.replace(&updated)?;
     Ok(print(&format!(
         "{name}: logged {}.\nSee what is due next with: thankyou next {}\n",
         describe(&entries, record.locale),

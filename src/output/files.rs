@@ -7,7 +7,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use tempfile::NamedTempFile;
+use super::cleanup::Temporary;
 
 use crate::error::{Error, Result};
 
@@ -48,54 +48,38 @@ pub fn write_file(path: &Path, contents: &str, force: bool) -> Result<PathBuf> {
     Ok(written.pop().unwrap_or_else(|| path.to_owned()))
 }
 
-/// Replaces the file at `path` with `contents` in one step, keeping its
-/// permissions.
-pub fn replace_file(path: &Path, contents: &str) -> Result<()> {
-    let io_error = io_error(path);
-    let permissions = std::fs::metadata(path).map_err(io_error)?.permissions();
-    let file = flushed_temp_file(path, contents)?;
-    file.as_file()
-        .set_permissions(permissions)
-        .map_err(io_error)?;
-    file.persist(path).map_err(|error| io_error(error.error))?;
-    Ok(())
-}
-
 fn write_atomically(path: &Path, contents: &str, force: bool) -> Result<()> {
     let file = flushed_temp_file(path, contents)?;
-    let persisted = if force {
-        file.persist(path).map(drop)
-    } else {
-        file.persist_noclobber(path).map(drop)
-    };
-    persisted.map_err(|error| {
-        if error.error.kind() == std::io::ErrorKind::AlreadyExists {
+    file.persist(path, force).map_err(|error| {
+        if error.kind() == std::io::ErrorKind::AlreadyExists {
             Error::WouldOverwrite {
                 path: path.to_owned(),
             }
         } else {
-            io_error(path)(error.error)
+            io_error(path)(error)
         }
     })
 }
 
 /// A temporary file beside `path` holding `contents`, flushed to disk.
-fn flushed_temp_file(path: &Path, contents: &str) -> Result<NamedTempFile> {
+fn flushed_temp_file(path: &Path, contents: &str) -> Result<Temporary> {
     let io_error = io_error(path);
-    let mut file = NamedTempFile::new_in(folder_of(path)).map_err(io_error)?;
-    file.write_all(contents.as_bytes()).map_err(io_error)?;
-    file.as_file().sync_all().map_err(io_error)?;
+    let mut file = Temporary::new_in(folder_of(path)).map_err(io_error)?;
+    let handle = file.as_file_mut().map_err(io_error)?;
+    handle.write_all(contents.as_bytes()).map_err(io_error)?;
+    handle.sync_all().map_err(io_error)?;
     Ok(file)
 }
 
 /// The folder a file is in, `.` for a bare file name.
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     path.parent()
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
 }
 
-fn io_error(path: &Path) -> impl Fn(std::io::Error) -> Error + Copy + '_ {
+/// Turns an I/O error into one that names `path`.
+pub(super) fn io_error(path: &Path) -> impl Fn(std::io::Error) -> Error + Copy + '_ {
     move |reason| Error::Io {
         path: path.to_owned(),
         reason,
