@@ -1,0 +1,165 @@
+//! Bounds on what a run reads and does: records read only from regular
+//! files and never past the size limit, patterns that end however the
+//! folders link, and user templates that cannot run away.
+
+use std::os::unix::net::UnixListener;
+use std::path::Path;
+use std::process::Command as Process;
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+use crate::test::{Folder, Test, example};
+
+/// A run that would hang or eat memory without its bound fails the test
+/// after this long instead of waiting for ever.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// Runs `thankyou` with `args` in `dir`, giving up after [`PATIENCE`], and
+/// returns its exit status and stderr.
+fn run_within(dir: &Path, args: &[&str]) -> (i32, String) {
+    let (status, _, stderr) = run_within_out(dir, args);
+    (status, stderr)
+}
+
+/// [`run_within`], with stdout as well.
+fn run_within_out(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("thankyou")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir.join("no-config"))
+        .env("NO_COLOR", "1")
+        .timeout(PATIENCE)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let status = output.status.code().unwrap_or(-1);
+    assert_ne!(
+        status,
+        -1,
+        "thankyou {} did not finish: {stderr}",
+        args.join(" ")
+    );
+    (status, String::from_utf8(output.stdout).unwrap(), stderr)
+}
+
+/// Makes a named pipe at `path`.
+fn mkfifo(path: &Path) {
+    let status = Process::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+/// A fresh folder holding the example record as `recs/a.yaml`.
+fn folder_with_record() -> Folder {
+    let dir = Folder::Fresh(tempfile::TempDir::new().unwrap());
+    std::fs::create_dir(dir.path().join("recs")).unwrap();
+    std::fs::write(dir.path().join("recs/a.yaml"), example("single")).unwrap();
+    dir
+}
+
+#[test]
+fn a_pipe_named_as_a_record_is_refused_without_waiting_for_a_writer() {
+    let dir = folder_with_record();
+    mkfifo(&dir.path().join("x.yaml"));
+    for command in [
+        &["render", "x.yaml"][..],
+        &["check", "x.yaml"],
+        &["next", "x.yaml", "--today", "2026-12-01"],
+        &["schedule", "x.yaml"],
+    ] {
+        let (status, stderr) = run_within(dir.path(), command);
+        assert_eq!(status, 1, "{command:?}: {stderr}");
+        assert!(
+            stderr.contains(
+                "x.yaml: this is a pipe, not a record file; to read a record from another program, give `-` and pipe it to standard input"
+            ),
+            "{command:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_device_or_socket_named_as_a_record_is_refused() {
+    let dir = folder_with_record();
+    let _socket = UnixListener::bind(dir.path().join("s.yaml")).unwrap();
+    for (path, kind) in [("/dev/zero", "a device"), ("s.yaml", "a socket")] {
+        let (status, stderr) = run_within(dir.path(), &["render", path]);
+        assert_eq!(status, 1, "{path}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "error: {path}: this is {kind}, not a record file; name the record's .yaml file instead\n"
+            )
+        );
+    }
+}
+
+#[test]
+fn a_folder_named_as_the_one_record_is_refused_in_words() {
+    Test::in_folder(folder_with_record())
+        .args(["schedule", "recs"])
+        .status(1)
+        .stderr("error: recs: this is a folder, not a record file; name a record file in it, or give the folder to `render`, `check` or `next`\n")
+        .run();
+}
+
+#[test]
+fn a_pipe_on_standard_input_stops_at_the_size_limit() {
+    let endless = "# filler\n".repeat(400_000);
+    for path in ["-", "/dev/stdin"] {
+        let output = Test::new()
+            .args(["render", path])
+            .stdin(endless.clone())
+            .status(1)
+            .any_stderr()
+            .run();
+        let name = if path == "-" { "<stdin>" } else { path };
+        let refused = format!(
+            "error: {name}: there is more than the 1048576 bytes a record may have; a record is a few kilobytes of text, so check this is the right file\n"
+        );
+        let piped = format!("error: {name}: this is a pipe, not a record file;");
+        assert!(
+            output.stderr == refused || output.stderr.starts_with(&piped),
+            "{}",
+            output.stderr
+        );
+    }
+}
+
+#[test]
+fn special_files_in_a_folder_or_pattern_are_skipped_with_a_warning() {
+    let dir = folder_with_record();
+    mkfifo(&dir.path().join("recs/b.yaml"));
+    std::fs::create_dir(dir.path().join("recs/c.yaml")).unwrap();
+    for target in ["recs", "recs/*.yaml"] {
+        let (status, stderr) = run_within(dir.path(), &["next", target, "--today", "2026-12-01"]);
+        assert_eq!(status, 0, "{target}: {stderr}");
+        assert_eq!(
+            stderr,
+            "warning: skipped recs/b.yaml: it is a pipe, not a record file\nwarning: skipped recs/c.yaml: it is a folder, not a record file\n",
+            "{target}"
+        );
+    }
+}
+
+#[test]
+fn a_pattern_ends_when_a_folder_links_back_up_the_tree() {
+    let dir = folder_with_record();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("l/s")).unwrap();
+    std::fs::write(root.join("l/s/r.yaml"), example("single")).unwrap();
+    std::os::unix::fs::symlink("..", root.join("l/s/up")).unwrap();
+    std::os::unix::fs::symlink("s", root.join("l/down")).unwrap();
+    // A link to a file still counts as the record it points to.
+    std::os::unix::fs::symlink("../recs/a.yaml", root.join("l/linked.yaml")).unwrap();
+    let (status, stdout, stderr) =
+        run_within_out(root, &["next", "l/**/*.yaml", "--today", "2026-11-22"]);
+    assert_eq!((status, stderr.as_str()), (0, ""));
+    let records: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("thankyou render "))
+        .map(|command| command.split(' ').next().unwrap_or(command))
+        .collect();
+    assert_eq!(records, ["l/linked.yaml", "l/s/r.yaml"], "{stdout}");
+}
