@@ -163,3 +163,73 @@ fn a_pattern_ends_when_a_folder_links_back_up_the_tree() {
         .collect();
     assert_eq!(records, ["l/linked.yaml", "l/s/r.yaml"], "{stdout}");
 }
+
+/// Renders the example record's card with `template` as the user's
+/// `mine/card.warm.md`, and returns the exit status and stderr.
+fn render_card_with(template: &str) -> (i32, String) {
+    let dir = folder_with_record();
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(dir.path().join("mine/card.warm.md"), template).unwrap();
+    let args = [
+        "render",
+        "recs/a.yaml",
+        "--kind",
+        "card",
+        "--templates",
+        "mine",
+    ];
+    run_within(dir.path(), &args)
+}
+
+#[test]
+fn a_user_template_that_runs_away_is_stopped_naming_its_file() {
+    let numbers = "`range` was asked for more than 10000 numbers in one draft";
+    let size = "the draft grew past 256 KiB, far longer than any letter";
+    let cases = [
+        // The loops of the issue: ten billion letters.
+        (
+            "{% for a in range(end=100000) %}{% for b in range(end=100000) %}x{% endfor %}{% endfor %}",
+            numbers,
+        ),
+        // Nothing written, but ten billion turns of a loop, inside a filter.
+        (
+            "{% filter upper %}{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}{% endfilter %}",
+            numbers,
+        ),
+        // A thousand small loops, each within the limit alone.
+        (
+            "{% for a in range(end=1000) %}{% for b in range(end=1000) %}{% endfor %}{% endfor %}",
+            numbers,
+        ),
+        // Few numbers, but each turn writes the record's longest values.
+        (
+            "{% for a in range(end=100) %}{% for b in range(end=90) %}{{ candidate.name }} {{ company }} {{ role }} {% endfor %}{% endfor %}",
+            size,
+        ),
+        // No loop at all: a value doubled until it is megabytes long.
+        (
+            "{% set s = \"xxxxxxxx\" %}{% for i in range(end=20) %}{% set_global s = s ~ s %}{% endfor %}{{ s }}",
+            size,
+        ),
+    ];
+    for (template, limit) in cases {
+        let (status, stderr) = render_card_with(template);
+        assert_eq!(status, 1, "{template}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "error: template `mine/card.warm.md`: {limit}, so it was stopped; look for a loop that repeats more than it should, such as one loop inside another\n"
+            ),
+            "{template}"
+        );
+    }
+    // Counting a few numbers stays as Tera's own `range` does it.
+    Test::in_folder(folder_with_record())
+        .file(
+            "mine/card.warm.md",
+            b"{% for a in range(end=3) %}{{ a }}{% endfor %} {% for a in range(start=5, end=0, step_by=-2) %}{{ a }}{% endfor %}\n",
+        )
+        .args(["render", "recs/a.yaml", "--kind", "card", "--templates", "mine", "--format", "text"])
+        .stdout("012 531\n")
+        .run();
+}

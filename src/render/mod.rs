@@ -4,6 +4,7 @@
 //! once per process with the English filters ([`filters`]); each draft is
 //! one render of `{kind}.{tone}.md` against its [`Context`].
 
+pub mod budget;
 pub mod escape;
 pub mod filters;
 pub mod templates;
@@ -152,11 +153,26 @@ impl Renderer {
             };
             prepared.insert_value(key, value.clone());
         }
-        let rendered = self
-            .tera_for(locale)
-            .render(name, prepared)
-            .map_err(|error| template_error(&self.files, Some(name), &error))?;
-        Ok(tidy(&rendered))
+        budget::start();
+        let mut draft = budget::Bounded::default();
+        if let Err(error) = self.tera_for(locale).render_to(name, prepared, &mut draft) {
+            return Err(match budget::exceeded() {
+                Some(limit) => Error::Template {
+                    name: self.shown_name(name),
+                    message: limit.describe(),
+                },
+                None => template_error(&self.files, Some(name), &error),
+            });
+        }
+        Ok(tidy(&String::from_utf8_lossy(&draft.bytes)))
+    }
+
+    /// How errors name the template `name`: by its file, for a user's own.
+    fn shown_name(&self, name: &str) -> String {
+        self.files
+            .iter()
+            .find(|(known, _)| known == name)
+            .map_or_else(|| name.to_owned(), |(_, path)| path.display().to_string())
     }
 }
 
@@ -165,6 +181,7 @@ impl Renderer {
 fn compile(sources: &[Source], spelling: Spelling) -> std::result::Result<Tera, tera::Error> {
     let mut tera = Tera::new();
     filters::register(&mut tera, spelling.example());
+    tera.register_function("range", budget::range);
     tera.autoescape_on(vec![".md"]);
     tera.set_escape_fn(escape::markdown);
     let texts: Vec<(&str, std::borrow::Cow<str>)> = sources
