@@ -233,3 +233,36 @@ fn a_user_template_that_runs_away_is_stopped_naming_its_file() {
         .stdout("012 531\n")
         .run();
 }
+
+#[test]
+fn a_misnamed_template_file_is_warned_about_with_the_nearest_name() {
+    let output = Test::in_folder(folder_with_record())
+        .file("mine/card.wram.md", b"Mine.\n")
+        .file("mine/emial.warm.md", b"Mine.\n")
+        .file("mine/card.warm.txt", b"Mine.\n")
+        .file("mine/closing.md", b"{% include \"sign-off.md\" %}\n")
+        .file("mine/sign-off.md", b"Yours.\n")
+        .args(["render", "recs/a.yaml", "--kind", "card", "--templates", "mine"])
+        .stderr(
+            "warning: mine/card.warm.txt is not read: template files end in `.md`; did you mean `card.warm.md`? Rename it to replace that template\n\
+             warning: mine/card.wram.md is not used: no draft is rendered from that name and no template includes it; did you mean `card.warm.md`? Rename it to replace that template\n\
+             warning: mine/closing.md is not used: no draft is rendered from that name and no template includes it; did you mean `closing.warm.md`? Rename it to replace that template\n\
+             warning: mine/emial.warm.md is not used: no draft is rendered from that name and no template includes it; did you mean `email.warm.md`? Rename it to replace that template\n",
+        )
+        .any_stdout()
+        .run();
+    // The built-in card is the one rendered, and an included file is not misnamed.
+    assert!(output.stdout.contains("Tom"), "{}", output.stdout);
+}
+
+#[test]
+fn templates_that_include_each_other_are_named_with_the_whole_circle() {
+    Test::in_folder(folder_with_record())
+        .file("mine/a.md", b"A {% include \"b.md\" %}\n")
+        .file("mine/b.md", b"B {% include \"a.md\" %}\n")
+        .file("mine/card.warm.md", b"{% include \"a.md\" %}\n")
+        .args(["render", "recs/a.yaml", "--templates", "mine"])
+        .status(1)
+        .stderr("error: template `mine/a.md`: templates include each other in a circle: `mine/a.md` includes `mine/b.md`, which includes `mine/a.md`; remove one of these includes\n")
+        .run();
+}
