@@ -9,6 +9,7 @@
 
 mod bad_input;
 mod batch;
+mod bounds;
 mod calendar;
 mod check;
 mod cli;

@@ -14,7 +14,13 @@ use crate::report;
 /// Lists each record's weaknesses; fails on an error, or on a warning
 /// under `--deny-warnings`.
 pub fn run(arguments: &CheckArguments) -> Result<()> {
-    let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
+    let renderer = {
+        let sources = templates::sources(arguments.templates.as_deref())?;
+        for warning in templates::misnamed(&sources, arguments.templates.as_deref()) {
+            report::warning(&warning);
+        }
+        Renderer::with_sources(&sources)?
+    };
     let options = lint::Options {
         today: today(arguments.today.as_deref(), "--today")?,
         card_words: usize::from(arguments.card_words),

@@ -64,7 +64,13 @@ impl Options {
 
 /// Renders the records named on the command line.
 pub fn run(arguments: RenderArguments) -> Result<()> {
-    let renderer = Renderer::with_sources(&templates::sources(arguments.templates.as_deref())?)?;
+    let renderer = {
+        let sources = templates::sources(arguments.templates.as_deref())?;
+        for warning in templates::misnamed(&sources, arguments.templates.as_deref()) {
+            report::warning(&warning);
+        }
+        Renderer::with_sources(&sources)?
+    };
     let paths = if arguments.records == ["-"] {
         vec![PathBuf::from("-")]
     } else {

@@ -12,13 +12,7 @@ pub const MAX_BYTES: usize = 1024 * 1024;
 /// Checks size and encoding, and returns the text without a byte-order mark.
 pub fn decode<'a>(source_name: &str, bytes: &'a [u8]) -> Result<&'a str, RecordError> {
     if bytes.len() > MAX_BYTES {
-        return Err(plain(
-            source_name,
-            format!(
-                "the file is {} bytes, more than the {MAX_BYTES} a record may have",
-                bytes.len()
-            ),
-        ));
+        return Err(too_large(source_name, u64::try_from(bytes.len()).ok()));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|error| {
@@ -141,6 +135,20 @@ fn shorten(line: &str, limit: usize) -> String {
         Some((cut, _)) => format!("{}…", &line[..cut]),
         None => line.to_owned(),
     }
+}
+
+/// The error for a record over [`MAX_BYTES`]: `size` when it is known, or
+/// only that there was more, when reading stopped at the limit.
+pub fn too_large(source_name: &str, size: Option<u64>) -> RecordError {
+    let message = match size {
+        Some(size) => {
+            format!("the file is {size} bytes, more than the {MAX_BYTES} a record may have")
+        }
+        None => format!(
+            "there is more than the {MAX_BYTES} bytes a record may have; a record is a few kilobytes of text, so check this is the right file"
+        ),
+    };
+    plain(source_name, message)
 }
 
 fn plain(source_name: &str, message: String) -> RecordError {

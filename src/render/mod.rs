@@ -4,6 +4,7 @@
 //! once per process with the English filters ([`filters`]); each draft is
 //! one render of `{kind}.{tone}.md` against its [`Context`].
 
+pub mod budget;
 pub mod escape;
 pub mod filters;
 pub mod templates;
@@ -152,11 +153,26 @@ impl Renderer {
             };
             prepared.insert_value(key, value.clone());
         }
-        let rendered = self
-            .tera_for(locale)
-            .render(name, prepared)
-            .map_err(|error| template_error(&self.files, Some(name), &error))?;
-        Ok(tidy(&rendered))
+        budget::start();
+        let mut draft = budget::Bounded::default();
+        if let Err(error) = self.tera_for(locale).render_to(name, prepared, &mut draft) {
+            return Err(match budget::exceeded() {
+                Some(limit) => Error::Template {
+                    name: self.shown_name(name),
+                    message: limit.describe(),
+                },
+                None => template_error(&self.files, Some(name), &error),
+            });
+        }
+        Ok(tidy(&String::from_utf8_lossy(&draft.bytes)))
+    }
+
+    /// How errors name the template `name`: by its file, for a user's own.
+    fn shown_name(&self, name: &str) -> String {
+        self.files
+            .iter()
+            .find(|(known, _)| known == name)
+            .map_or_else(|| name.to_owned(), |(_, path)| path.display().to_string())
     }
 }
 
@@ -165,6 +181,7 @@ impl Renderer {
 fn compile(sources: &[Source], spelling: Spelling) -> std::result::Result<Tera, tera::Error> {
     let mut tera = Tera::new();
     filters::register(&mut tera, spelling.example());
+    tera.register_function("range", budget::range);
     tera.autoescape_on(vec![".md"]);
     tera.set_escape_fn(escape::markdown);
     let texts: Vec<(&str, std::borrow::Cow<str>)> = sources
@@ -212,10 +229,19 @@ fn template_error(
     if let Some(rest) = message.strip_prefix("error: ") {
         message = rest.to_owned();
     }
-    // Tera's report points at `--> name:line:column`; point at the user's file instead.
+    if let Some(cycle) = include_cycle(&message) {
+        return cycle_error(files, &cycle);
+    }
+    // Tera's report points at `--> name:line:column`; point at the user's
+    // file instead; failing that, name the user's file the report quotes.
     let file = files
         .iter()
-        .find(|(name, _)| message.contains(&format!("--> {name}:")));
+        .find(|(name, _)| message.contains(&format!("--> {name}:")))
+        .or_else(|| {
+            files.iter().find(|(name, _)| {
+                message.contains(&format!("'{name}'")) || message.contains(&format!("\"{name}\""))
+            })
+        });
     let name = match file {
         Some((name, path)) => {
             message = message.replace(&format!("--> {name}:"), &format!("--> {}:", path.display()));
@@ -224,6 +250,47 @@ fn template_error(
         None => rendering.unwrap_or("built-in templates").to_owned(),
     };
     Error::Template { name, message }
+}
+
+/// The templates of an include that leads back to itself, from Tera's
+/// report of it: `a.md`, `b.md`, `a.md`.
+fn include_cycle(message: &str) -> Option<Vec<String>> {
+    let (_, chain) = message.split_once("Include chain: `[")?;
+    let (chain, _) = chain.split_once("]`")?;
+    Some(
+        chain
+            .split(", ")
+            .map(|name| name.trim_matches('"').to_owned())
+            .collect(),
+    )
+}
+
+/// The error for templates that include each other round `cycle`, naming
+/// the user's file where the cycle starts and every template in it.
+fn cycle_error(files: &[(String, PathBuf)], cycle: &[String]) -> Error {
+    let shown = |name: &str| {
+        files
+            .iter()
+            .find(|(known, _)| known == name)
+            .map_or_else(|| name.to_owned(), |(_, path)| path.display().to_string())
+    };
+    let mut steps = cycle.iter().map(|name| format!("`{}`", shown(name)));
+    let mut chain = steps.next().unwrap_or_default();
+    for (index, step) in steps.enumerate() {
+        let joint = if index == 0 {
+            " includes "
+        } else {
+            ", which includes "
+        };
+        chain.push_str(joint);
+        chain.push_str(&step);
+    }
+    Error::Template {
+        name: cycle.first().map(|name| shown(name)).unwrap_or_default(),
+        message: format!(
+            "templates include each other in a circle: {chain}; remove one of these includes"
+        ),
+    }
 }
 
 /// Cleans up what conditional blocks leave behind: trailing spaces, doubled

@@ -103,9 +103,8 @@ pub fn sources(dir: Option<&Path>) -> Result<Vec<Source>> {
             path: None,
         })
         .collect();
-    let config = config_dir().filter(|dir| dir.is_dir());
-    for dir in config.as_deref().into_iter().chain(dir) {
-        for source in read_dir(dir)? {
+    for dir in user_dirs(dir) {
+        for source in read_dir(&dir)? {
             match sources.iter_mut().find(|known| known.name == source.name) {
                 Some(known) => *known = source,
                 None => sources.push(source),
@@ -115,6 +114,80 @@ pub fn sources(dir: Option<&Path>) -> Result<Vec<Source>> {
     Ok(sources)
 }
 
+/// The user's template folders: the config folder when it exists, then `dir`.
+fn user_dirs(dir: Option<&Path>) -> Vec<PathBuf> {
+    config_dir()
+        .filter(|dir| dir.is_dir())
+        .into_iter()
+        .chain(dir.map(Path::to_owned))
+        .collect()
+}
+
+/// A warning for each file in the user's template folders that no draft
+/// will use: one without the `.md` ending, or a `.md` one that is neither a
+/// template's name nor included by another; each with the nearest name
+/// drafts are rendered from. Hidden files are left alone.
+pub fn misnamed(sources: &[Source], dir: Option<&Path>) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for folder in user_dirs(dir) {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+            .filter(|name| !name.starts_with('.'))
+            .collect();
+        names.sort();
+        for name in names {
+            let path = folder.join(&name);
+            let problem = if !path.is_file() {
+                continue;
+            } else if path.extension().is_none_or(|extension| extension != "md") {
+                "is not read: template files end in `.md`"
+            } else if is_used(&name, sources) {
+                continue;
+            } else {
+                "is not used: no draft is rendered from that name and no template includes it"
+            };
+            warnings.push(format!("{} {problem}; {}", path.display(), nearest(&name)));
+        }
+    }
+    warnings
+}
+
+/// Whether the template `name` is one drafts are rendered from, or is
+/// included by another template.
+fn is_used(name: &str, sources: &[Source]) -> bool {
+    BUILTIN.iter().any(|builtin| builtin.name == name)
+        || sources.iter().any(|source| {
+            source.name != name
+                && (source.text.contains(&format!("\"{name}\""))
+                    || source.text.contains(&format!("'{name}'")))
+        })
+}
+
+/// Advice naming the built-in template whose name is nearest `name`.
+fn nearest(name: &str) -> String {
+    // `closing.md` means `closing.warm.md` or `closing.formal.md`, however
+    // many letters it lacks.
+    let stem = name.split('.').next().unwrap_or(name);
+    let best = BUILTIN
+        .iter()
+        .map(|builtin| {
+            let same_kind = builtin.name.split('.').next() == Some(stem);
+            let distance = strsim::levenshtein(name, builtin.name);
+            (!same_kind, distance, builtin.name)
+        })
+        .min();
+    match best {
+        Some((other_kind, distance, nearest)) if !other_kind || distance <= 4 => {
+            format!("did you mean `{nearest}`? Rename it to replace that template")
+        }
+        _ => "`thankyou templates list` shows the names drafts are rendered from".to_owned(),
+    }
+}
+
+/// The `.md` templates in the folder `dir`, in order of name.
 fn read_dir(dir: &Path) -> Result<Vec<Source>> {
     let io_error = |path: &Path| {
         let path = path.to_owned();
