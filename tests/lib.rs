@@ -31,3 +31,4 @@ mod schema;
 mod send;
 mod templates;
 mod test;
+mod validation;
