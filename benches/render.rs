@@ -72,3 +72,29 @@ fn lint_one_record(bencher: divan::Bencher) {
     };
     bencher.bench_local(|| lint::findings(&record, divan::black_box(&drafts), &options));
 }
+
+/// `panel.yaml` with `count` interviewers, each with a topic of their own,
+/// built past the record's limit of fifty to see how the checks grow.
+fn panel_of(count: usize) -> Record {
+    let mut record = record::parse("panel.yaml", PANEL.as_bytes()).unwrap();
+    let model = record.interviewers[0].clone();
+    record.interviewers = (0..count)
+        .map(|index| thankyou::record::Person {
+            name: format!("Person{index} Surname{index}"),
+            surname: format!("Surname{index}"),
+            topics: vec![format!("topic number {index}")],
+            ..model.clone()
+        })
+        .collect();
+    record
+}
+
+/// The form-letter check on the drafts of 50 interviewers (the most a
+/// record may list) and of 6,000: it must not compare every pair.
+#[divan::bench(args = [50, 6000], sample_count = 3, sample_size = 1)]
+fn form_letters(bencher: divan::Bencher, interviewers: usize) {
+    let renderer = Renderer::new().unwrap();
+    let record = panel_of(interviewers);
+    let drafts = everything(&renderer, &record);
+    bencher.bench_local(|| lint::form_letters(&record, divan::black_box(&drafts)));
+}

@@ -173,7 +173,7 @@ fn a_decision_date_before_the_interview() {
 fn an_email_that_is_not_an_address() {
     rejects(
         &format!("{HEAD}interviewers:\n  - name: A\n    email: priya.shah\n"),
-        "error: record.yaml:8:12: interviewers[0].email: `priya.shah` is not an email address\n    8 |     email: priya.shah\n",
+        "error: record.yaml:8:12: interviewers[0].email: `priya.shah` is not an email address: it has no @; write a single address, such as priya.shah@northwind.example\n    8 |     email: priya.shah\n",
     );
 }
 

@@ -34,3 +34,4 @@ mod schema;
 mod send;
 mod templates;
 mod test;
+mod validation;

@@ -130,7 +130,7 @@ fn bad_log_entries_in_the_record_name_the_field() {
         ),
         (
             "followup:\n  max_checkins: 9\n",
-            "error: record.yaml:11:17: followup.max_checkins: must be between 1 and 6; to send no check-ins at all, set recruiter.no_follow_up\n   11 |   max_checkins: 9\n",
+            "error: record.yaml:11:17: followup.max_checkins: must be a whole number from 1 to 6; to send no check-ins at all, set recruiter.no_follow_up\n   11 |   max_checkins: 9\n",
         ),
     ];
     for (extra, stderr) in cases {

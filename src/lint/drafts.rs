@@ -2,11 +2,12 @@
 //! words than a card holds, and notes of one kind that read as one form
 //! letter once names and topics are set aside.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use super::alike::similar_pairs;
 use super::finding::Finding;
 use super::wording::{Wording, mask};
-use crate::record::{Kind, Record, Who};
+use crate::record::{Kind, MAX_INTERVIEWERS, Record, Who};
 use crate::render::Draft;
 use crate::{english, prose};
 
@@ -40,17 +41,18 @@ pub fn card_lengths(record: &Record, drafts: &[Draft], budget: usize) -> Vec<Fin
         .collect()
 }
 
-/// Whether two drafts are of one kind (and step), so their readers may
-/// compare them.
-fn alike(one: &Draft, other: &Draft) -> bool {
-    one.step.kind == other.step.kind && one.step.step == other.step.step
+/// How many drafts there are of each kind (and step).
+fn count_kinds(drafts: &[Draft]) -> HashMap<(Kind, Option<u8>), usize> {
+    let mut kinds = HashMap::new();
+    for draft in drafts {
+        *kinds.entry((draft.step.kind, draft.step.step)).or_default() += 1;
+    }
+    kinds
 }
 
 /// Whether no kind (and step) has more than `most` drafts in `drafts`.
 pub fn at_most_of_a_kind(drafts: &[Draft], most: usize) -> bool {
-    drafts
-        .iter()
-        .all(|draft| drafts.iter().filter(|other| alike(draft, other)).count() <= most)
+    count_kinds(drafts).values().all(|&count| count <= most)
 }
 
 /// What makes a draft personal: its recipient's name, first name and
@@ -105,10 +107,7 @@ fn sentence_with_hash<'a>(markdown: &'a str, masks: &[&str], hash: u64) -> Optio
 pub fn form_letters(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
     // Only drafts with a sibling of the same kind can read alike; each is
     // masked once, for both comparisons.
-    let mut kinds: HashMap<(Kind, Option<u8>), usize> = HashMap::new();
-    for draft in drafts {
-        *kinds.entry((draft.step.kind, draft.step.step)).or_default() += 1;
-    }
+    let kinds = count_kinds(drafts);
     let wordings: Vec<Option<Wording>> = drafts
         .iter()
         .map(|draft| {
@@ -121,7 +120,7 @@ pub fn form_letters(record: &Record, drafts: &[Draft]) -> Vec<Finding> {
             Some(Wording::with_sentences(&masked, body(&masked)))
         })
         .collect();
-    let mut reported = Vec::new();
+    let mut reported = HashSet::new();
     let mut findings = shared_sentences(record, drafts, &wordings, &mut reported);
     findings.extend(read_alike(drafts, &wordings, &reported));
     findings
@@ -133,7 +132,7 @@ fn shared_sentences(
     record: &Record,
     drafts: &[Draft],
     wordings: &[Option<Wording>],
-    reported: &mut Vec<(usize, usize)>,
+    reported: &mut HashSet<(usize, usize)>,
 ) -> Vec<Finding> {
     let mut seen: HashMap<(Kind, Option<u8>, u64), usize> = HashMap::new();
     let mut findings = Vec::new();
@@ -142,8 +141,7 @@ fn shared_sentences(
         for &hash in wording.sentences() {
             let key = (draft.step.kind, draft.step.step, hash);
             let earlier = *seen.entry(key).or_insert(index);
-            if earlier != index && !reported.contains(&(earlier, index)) {
-                reported.push((earlier, index));
+            if earlier != index && reported.insert((earlier, index)) {
                 // Quote the sentence as the reader sees it, names and all.
                 let masks = masks(record, draft);
                 let masks: Vec<&str> = masks.iter().map(String::as_str).collect();
@@ -164,33 +162,49 @@ fn shared_sentences(
 
 /// A finding for each pair of drafts of one kind (and step), not already
 /// `reported`, that read almost the same once their names and topics are
-/// masked.
+/// masked, in the order of the drafts. Each draft is compared with at most
+/// as many others of its kind as a record may list interviewers, those
+/// sharing its rarest wording: every pair, for any record `check` accepts.
 fn read_alike(
     drafts: &[Draft],
     wordings: &[Option<Wording>],
-    reported: &[(usize, usize)],
+    reported: &HashSet<(usize, usize)>,
 ) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for (index, first) in drafts.iter().enumerate() {
-        for (offset, second) in drafts[index + 1..].iter().enumerate() {
-            let (Some(one), Some(other)) = (&wordings[index], &wordings[index + 1 + offset]) else {
-                continue;
-            };
-            let pair = (index, index + 1 + offset);
-            if alike(first, second)
-                && !reported.contains(&pair)
-                && one.similarity(other) > SAME_WORDING
-            {
-                findings.push(Finding {
-                    line: None,
-                    message: format!(
-                        "the {}s to {} read almost the same; interviewers compare notes, so make one of them more personal",
-                        first.step.kind.label(),
-                        english::join_and([first.step.to.as_str(), second.step.to.as_str()])
-                    ),
-                });
-            }
+    let mut groups: HashMap<(Kind, Option<u8>), Vec<usize>> = HashMap::new();
+    for (index, (draft, wording)) in drafts.iter().zip(wordings).enumerate() {
+        if wording.is_some() {
+            groups
+                .entry((draft.step.kind, draft.step.step))
+                .or_default()
+                .push(index);
         }
     }
-    findings
+    let mut pairs: Vec<(usize, usize)> = groups
+        .values()
+        .flat_map(|group| {
+            let group_wordings: Vec<&Wording> = group
+                .iter()
+                .filter_map(|&index| wordings[index].as_ref())
+                .collect();
+            similar_pairs(&group_wordings, SAME_WORDING, MAX_INTERVIEWERS)
+                .into_iter()
+                .map(|(one, other)| (group[one], group[other]))
+        })
+        .filter(|pair| !reported.contains(pair))
+        .collect();
+    pairs.sort_unstable();
+    pairs
+        .into_iter()
+        .map(|(one, other)| {
+            let (first, second) = (&drafts[one], &drafts[other]);
+            Finding {
+                line: None,
+                message: format!(
+                    "the {}s to {} read almost the same; interviewers compare notes, so make one of them more personal",
+                    first.step.kind.label(),
+                    english::join_and([first.step.to.as_str(), second.step.to.as_str()])
+                ),
+            }
+        })
+        .collect()
 }

@@ -5,6 +5,7 @@
 //! drafts (`drafts.rs`: a card too long for its card, two notes that read
 //! as one form letter). `check` and `render` both call [`findings`].
 
+mod alike;
 mod craft;
 mod drafts;
 mod english;

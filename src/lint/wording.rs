@@ -62,6 +62,11 @@ impl Wording {
         Wording { pairs, sentences }
     }
 
+    /// The hashes of the word pairs, sorted.
+    pub(super) fn pairs(&self) -> &[u64] {
+        &self.pairs
+    }
+
     /// The hashes of the sentences, in the order of the text.
     pub fn sentences(&self) -> &[u64] {
         &self.sentences

@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde_saphyr::Spanned;
 
-use super::fields::Line;
+use super::fields::{Line, Whole};
 use super::find::Found;
 use super::locale::Locale;
 use super::model::{
@@ -19,6 +19,10 @@ use crate::error::RecordError;
 /// The most check-ins a record may ask for: past two or three, advisers
 /// agree, more only annoys.
 pub const MAX_CHECKINS: u8 = 6;
+
+/// The most interviewers a record may list: a panel is rarely more than a
+/// dozen, and a limit keeps every check on the drafts quick.
+pub const MAX_INTERVIEWERS: usize = 50;
 
 /// Reads and checks a record; `source_name` is how errors refer to the file.
 pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Record, RecordError> {
@@ -193,6 +197,16 @@ impl Checker<'_> {
         let listed = match raw.interviewers {
             Some(list) if list.value.is_empty() && !recruiter_interviewed => {
                 return Err(self.error_at(&list, "interviewers".into(), NO_ONE_MET.into()));
+            }
+            Some(list) if list.value.len() > MAX_INTERVIEWERS => {
+                return Err(self.error_at(
+                    &list,
+                    "interviewers".into(),
+                    format!(
+                        "{} people are listed, more than the {MAX_INTERVIEWERS} a record may have; keep the people you met in this interview, and give another round a record of its own",
+                        list.value.len()
+                    ),
+                ));
             }
             Some(list) => list.value,
             None if recruiter_interviewed => Vec::new(),
@@ -432,18 +446,20 @@ impl Checker<'_> {
             .map_err(|message| self.error_at(code, field.into(), message))
     }
 
-    fn check_max_checkins(&self, max: &Spanned<u8>) -> Result<u8, RecordError> {
-        if (1..=MAX_CHECKINS).contains(&max.value) {
-            Ok(max.value)
-        } else {
-            Err(self.error_at(
-                max,
-                "followup.max_checkins".into(),
-                format!(
-                    "must be between 1 and {MAX_CHECKINS}; to send no check-ins at all, set recruiter.no_follow_up"
-                ),
-            ))
-        }
+    fn check_max_checkins(&self, max: &Spanned<Whole>) -> Result<u8, RecordError> {
+        max.value
+            .0
+            .and_then(|number| u8::try_from(number).ok())
+            .filter(|number| (1..=MAX_CHECKINS).contains(number))
+            .ok_or_else(|| {
+                self.error_at(
+                    max,
+                    "followup.max_checkins".into(),
+                    format!(
+                        "must be a whole number from 1 to {MAX_CHECKINS}; to send no check-ins at all, set recruiter.no_follow_up"
+                    ),
+                )
+            })
     }
 
     fn check_log_entry(

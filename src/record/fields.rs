@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use jiff::civil::Date;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 /// One line of text from the record: trimmed, with runs of whitespace
 /// (line breaks included) folded to one space, never blank.
@@ -26,7 +27,7 @@ impl From<Text> for String {
 }
 
 impl Text {
-    fn new(raw: String) -> Result<Self, &'static str> {
+    fn new(raw: String) -> Result<Self, String> {
         let already_folded = !raw.starts_with(char::is_whitespace)
             && !raw.ends_with(char::is_whitespace)
             && !raw.contains("  ")
@@ -37,13 +38,32 @@ impl Text {
             raw.split_whitespace().collect::<Vec<_>>().join(" ")
         };
         if folded.is_empty() {
-            return Err("must not be blank");
+            return Err("must not be blank".into());
         }
-        if folded.chars().any(char::is_control) {
-            return Err("contains a control character");
+        if let Some(message) = folded.chars().find_map(hidden_character) {
+            return Err(message);
         }
         Ok(Text(folded))
     }
+}
+
+/// What to say about `c` when it is a character no one sees: a control
+/// character (tabs and line breaks are folded away before this) or a
+/// format character such as a right-to-left override, which can make a
+/// name read differently from what it holds. The joiners that spell some
+/// names (U+200C, U+200D) are letters' business, not hidden text.
+fn hidden_character(c: char) -> Option<String> {
+    let what = match c.general_category() {
+        GeneralCategory::Control => "a control character",
+        GeneralCategory::Format if !matches!(c, '\u{200C}' | '\u{200D}') => {
+            "an invisible formatting character, which can change the order or look of the text around it"
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "contains U+{:04X}, {what}; delete it (retype the text if you cannot see it)",
+        u32::from(c)
+    ))
 }
 
 impl<'de> Deserialize<'de> for Text {
@@ -65,13 +85,13 @@ impl Line {
         self.0.as_str()
     }
 
-    fn new(raw: String) -> Result<Self, &'static str> {
+    fn new(raw: String) -> Result<Self, String> {
         if raw.trim().contains(['\n', '\r']) {
-            return Err("must be on one line");
+            return Err("must be on one line".into());
         }
         let text = Text::new(raw)?;
         if !text.as_str().chars().any(char::is_alphanumeric) {
-            return Err("must contain a letter or a digit");
+            return Err("must contain a letter or a digit".into());
         }
         Ok(Line(text))
     }
@@ -183,7 +203,12 @@ impl JsonSchema for Email {
     }
 }
 
-/// A calendar date written `YYYY-MM-DD`.
+/// The last year a date in the record may fall in: jiff's calendar ends
+/// with 9999, and a plan runs weeks past the dates it counts from (check-ins
+/// a week apart, moved past weekends and holidays), all of which must fit.
+pub const LATEST_YEAR: i16 = 9998;
+
+/// A calendar date written `YYYY-MM-DD`, no later than [`LATEST_YEAR`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IsoDate(pub Date);
 
@@ -204,11 +229,87 @@ impl JsonSchema for IsoDate {
 impl<'de> Deserialize<'de> for IsoDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let raw = String::deserialize(deserializer)?;
-        parse_date(raw.trim()).map(IsoDate).ok_or_else(|| {
+        let date = parse_date(raw.trim()).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "`{raw}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19"
             ))
-        })
+        })?;
+        if date.year() > LATEST_YEAR {
+            return Err(serde::de::Error::custom(format!(
+                "{date} is too late: the follow-up plan would run past the end of the calendar in 9999; write a date in {LATEST_YEAR} or earlier (check the year)"
+            )));
+        }
+        Ok(IsoDate(date))
+    }
+}
+
+/// A number as the record writes it, kept whatever its size so the check
+/// can say what range it must be in: `None` when it is not a whole number
+/// at all (text, a fraction, a list).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Whole(pub Option<i64>);
+
+impl<'de> Deserialize<'de> for Whole {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(WholeVisitor)
+    }
+}
+
+/// Reads any YAML value into a [`Whole`], so that no value gets serde's
+/// own wording ("invalid u8") instead of the record's.
+struct WholeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for WholeVisitor {
+    type Value = Whole;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("a whole number")
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Whole, E> {
+        Ok(Whole(Some(value)))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Whole, E> {
+        Ok(Whole(Some(i64::try_from(value).unwrap_or(i64::MAX))))
+    }
+
+    fn visit_i128<E>(self, value: i128) -> Result<Whole, E> {
+        let clamped = value.clamp(i128::from(i64::MIN), i128::from(i64::MAX));
+        Ok(Whole(i64::try_from(clamped).ok()))
+    }
+
+    fn visit_u128<E>(self, value: u128) -> Result<Whole, E> {
+        Ok(Whole(Some(i64::try_from(value).unwrap_or(i64::MAX))))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Whole, E> {
+        Ok(Whole(None))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Whole, E> {
+        Ok(Whole(None))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Whole, E> {
+        Ok(Whole(None))
+    }
+
+    fn visit_unit<E>(self) -> Result<Whole, E> {
+        Ok(Whole(None))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Whole, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Whole(None))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Whole, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(Whole(None))
     }
 }
 
@@ -228,17 +329,69 @@ pub fn parse_date(text: &str) -> Option<Date> {
     text.parse::<Date>().ok()
 }
 
-fn check_email(email: &str) -> Result<(), String> {
-    let valid = email.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty()
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-    }) && !email.contains(' ');
-    if valid {
-        Ok(())
+/// Where an address goes wrong, in plain words, or `None` when it is one
+/// RFC 5322 addr-spec a mail client takes as it is: a dot-atom before the
+/// `@` (no quotes, comments or display name) and a host name after it, in
+/// labels of letters, digits and hyphens with at least one dot.
+fn email_fault(email: &str) -> Option<String> {
+    let allowed = |c: char| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.@".contains(c);
+    if let Some(c) = email.chars().find(|&c| !allowed(c)) {
+        return Some(format!("{} cannot be part of one", describe(c)));
+    }
+    let (local, domain) = match email.split('@').count() {
+        1 => return Some("it has no @".into()),
+        2 => email.split_once('@')?,
+        _ => return Some("it has more than one @".into()),
+    };
+    if let Some(c) = domain
+        .chars()
+        .find(|&c| !(c.is_alphanumeric() || matches!(c, '-' | '.')))
+    {
+        return Some(format!(
+            "{} cannot be part of the domain after the @",
+            describe(c)
+        ));
+    }
+    let options = email_address::Options::default()
+        .with_required_tld()
+        .without_domain_literal()
+        .without_display_text();
+    let error = email_address::EmailAddress::parse_with_options(email, options).err()?;
+    Some(match error {
+        email_address::Error::LocalPartEmpty => "nothing comes before the @".into(),
+        email_address::Error::DomainEmpty => "nothing comes after the @".into(),
+        email_address::Error::DomainTooFew => {
+            "the domain after the @ needs a dot, as in northwind.example".into()
+        }
+        email_address::Error::LocalPartTooLong
+        | email_address::Error::DomainTooLong
+        | email_address::Error::SubDomainTooLong => {
+            "it is longer than an email address may be".into()
+        }
+        _ if local.starts_with('.') || local.ends_with('.') || local.contains("..") => {
+            "a dot before the @ must sit between two other characters".into()
+        }
+        _ => format!(
+            "the domain `{domain}` is not a host name; each part between dots starts and ends with a letter or a digit"
+        ),
+    })
+}
+
+/// A character as a message names it: `;` in backticks, or what a space is.
+fn describe(c: char) -> String {
+    if c.is_whitespace() {
+        format!("a space (U+{:04X})", u32::from(c))
     } else {
-        Err(format!("`{email}` is not an email address"))
+        format!("`{c}`")
+    }
+}
+
+fn check_email(email: &str) -> Result<(), String> {
+    match email_fault(email) {
+        None => Ok(()),
+        Some(fault) => Err(format!(
+            "`{email}` is not an email address: {fault}; write a single address, such as priya.shah@northwind.example"
+        )),
     }
 }
 
@@ -267,5 +420,57 @@ mod tests {
         assert!(check_email("priya.shah").is_err());
         assert!(check_email("a@localhost").is_err());
         assert!(check_email("a b@c.example").is_err());
+    }
+
+    #[test]
+    fn emails_are_one_plain_address() {
+        for good in [
+            "priya.shah@northwind.example",
+            "priya+jobs@mail.northwind.example",
+            "o'neil@x-y.example",
+            "jürgen@bäckerei.example",
+            "a_b-c@sub.domain.example",
+        ] {
+            assert_eq!(email_fault(good), None, "{good}");
+        }
+        for (bad, fault) in [
+            (
+                "tom@x.example;evil@example.com",
+                "`;` cannot be part of one",
+            ),
+            ("tom@x.example,evil@x.example", "`,` cannot be part of one"),
+            (
+                "tom@x.example?bcc=evil@example.com",
+                "it has more than one @",
+            ),
+            (
+                "tom@x.example?bcc=evil",
+                "`?` cannot be part of the domain after the @",
+            ),
+            ("a b@x.example", "a space (U+0020) cannot be part of one"),
+            ("<tom@x.example>", "`<` cannot be part of one"),
+            ("\"tom b\"@x.example", "`\"` cannot be part of one"),
+            ("tom@[192.0.2.1]", "`[` cannot be part of one"),
+            (
+                ".tom@x.example",
+                "a dot before the @ must sit between two other characters",
+            ),
+            (
+                "tom..lee@x.example",
+                "a dot before the @ must sit between two other characters",
+            ),
+            ("@x.example", "nothing comes before the @"),
+            ("tom@", "nothing comes after the @"),
+            (
+                "tom@-x.example",
+                "the domain `-x.example` is not a host name; each part between dots starts and ends with a letter or a digit",
+            ),
+            (
+                "tom@x..example",
+                "the domain `x..example` is not a host name; each part between dots starts and ends with a letter or a digit",
+            ),
+        ] {
+            assert_eq!(email_fault(bad).as_deref(), Some(fault), "{bad}");
+        }
     }
 }

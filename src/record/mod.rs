@@ -18,7 +18,7 @@ mod model;
 mod raw;
 pub mod yaml;
 
-pub use check::{MAX_CHECKINS, Settings, parse, parse_with, place_code};
+pub use check::{MAX_CHECKINS, MAX_INTERVIEWERS, Settings, parse, parse_with, place_code};
 pub use find::Found;
 pub use kind::Kind;
 pub use locale::Locale;

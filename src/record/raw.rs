@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::fields::{Email, IsoDate, Line, Text, optional_line, optional_text};
+use super::fields::{Email, IsoDate, Line, Text, Whole, optional_line, optional_text};
 use super::kind::Kind;
 use super::locale::Locale;
 use super::model::{Medium, Status, Tone};
@@ -222,7 +222,7 @@ pub(super) struct RawFollowUp {
     /// Check-ins to send before the closing note (default 2).
     #[serde(default)]
     #[schemars(with = "Option<u8>", range(min = 1, max = 6))]
-    pub(super) max_checkins: Option<Spanned<u8>>,
+    pub(super) max_checkins: Option<Spanned<Whole>>,
 }
 
 /// What the recruiter and an interviewer both have: who they are, and

@@ -2,7 +2,11 @@
 //! mark, and errors that name the file, line, column and field.
 
 use serde::de::DeserializeOwned;
-use serde_saphyr::{Budget, MessageFormatter, Options, UserMessageFormatter};
+use serde_saphyr::budget::BudgetBreach;
+use serde_saphyr::granit_parser::ErrorKind;
+use serde_saphyr::{
+    Budget, Error, ExternalMessageSource, MessageFormatter, Options, UserMessageFormatter,
+};
 
 use crate::error::{Position, RecordError};
 
@@ -72,14 +76,21 @@ fn from_str_naming_the_field<T: DeserializeOwned>(
         });
     result.map_err(|error| {
         let position = error.location().and_then(position);
-        // `Spanned` fields add a `.value` step that is not in the file.
+        // `Spanned` fields add a `.value` step that is not in the file; no
+        // field holds a list in a list, so a path past one is cut there.
         let field = path
             .map(|path| path.replace(".value", "").replace(".?", ""))
+            .map(|path| match path.find("][") {
+                Some(at) => path[..=at].to_owned(),
+                None => path,
+            })
             .filter(|path| !matches!(path.as_str(), "" | "." | "?"));
-        let message = explain(
-            &UserMessageFormatter.format_message(&error),
-            field.as_deref(),
-        );
+        let message = over_a_limit(&error).unwrap_or_else(|| {
+            explain(
+                &UserMessageFormatter.format_message(&error),
+                field.as_deref(),
+            )
+        });
         // The parser places a missing field at the end of its mapping, which
         // points the user at the wrong line; the field path says enough.
         let position = position.filter(|_| !message.starts_with("missing field"));
@@ -87,16 +98,67 @@ fn from_str_naming_the_field<T: DeserializeOwned>(
     })
 }
 
+/// The most lists and groups a record may hold one inside another; a real
+/// record needs four.
+const MAX_DEPTH: usize = 32;
+
+/// The most values (fields, list items, texts) a record may hold; a real
+/// one holds a few hundred.
+const MAX_VALUES: usize = 50_000;
+
+/// The most aliases (`*name`) a record may use, and anchors (`&name`) it may set.
+const MAX_ALIASES: usize = 100;
+
 /// Limits far above any real record and far below what would hurt.
 fn budget() -> Budget {
     let mut budget = Budget::default();
-    budget.max_aliases = 100;
-    budget.max_anchors = 100;
-    budget.max_depth = 32;
-    budget.max_events = 100_000;
-    budget.max_nodes = 50_000;
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_anchors = MAX_ALIASES;
+    budget.max_depth = MAX_DEPTH;
+    budget.max_events = 2 * MAX_VALUES;
+    budget.max_nodes = MAX_VALUES;
     budget.max_total_scalar_bytes = MAX_BYTES;
     budget
+}
+
+/// What to say when the file broke one of the reader's limits rather than
+/// a rule of the record: how it is too large or too deep, and the limit.
+fn over_a_limit(error: &Error) -> Option<String> {
+    let too_deep = || {
+        format!(
+            "the record is nested too deeply: it has more than {MAX_DEPTH} lists and groups one inside another, where a record needs four at most; look for a stray `[`, `{{` or `-`, or a line indented too far"
+        )
+    };
+    let aliases = || {
+        format!(
+            "the record uses aliases (`*name`) more than a record ever needs (at most {MAX_ALIASES}, each used a few times); write the values out instead"
+        )
+    };
+    Some(match error.without_snippet() {
+        Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => too_deep(),
+            BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => format!(
+                "the record is too large: it holds more than {MAX_VALUES} values (fields, list items and texts), where an interview needs a few hundred; keep the people and topics of this one interview"
+            ),
+            BudgetBreach::ScalarBytes { .. } => format!(
+                "the record is too large: its text adds up to more than {MAX_BYTES} bytes, where an interview needs a few thousand; shorten it"
+            ),
+            _ => aliases(),
+        },
+        Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => aliases(),
+        Error::ExternalMessage { source, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan)
+                if *scan.kind() == ErrorKind::RecursionLimitExceeded =>
+            {
+                too_deep()
+            }
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// Where `location` is in the file, when it is known.
@@ -175,8 +237,7 @@ fn explain(message: &str, field: Option<&str>) -> String {
         );
     }
     if message.starts_with("YAML document too large or too complex") {
-        return "the file has too many aliases or too much nesting to be an interview record"
-            .into();
+        return "the record is too large or too complex to be an interview record; keep the people and topics of this one interview".into();
     }
     let message = message.replace(" (`null` is not allowed)", "");
     match message.as_str() {
