@@ -328,3 +328,24 @@ interviewers:
             .run();
     }
 }
+
+#[test]
+fn html_batch_headers_show_the_record_file_name_as_text() {
+    let record =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/single.yaml"))
+            .unwrap();
+    let output = Test::new()
+        .file("records/<b>&amp.yaml", record.as_bytes())
+        .file("records/plain.yaml", record.as_bytes())
+        .args(["render", "records", "--format", "html", "--kind", "email"])
+        .any_stderr()
+        .any_stdout()
+        .run();
+    assert!(
+        output
+            .stdout
+            .starts_with("==> records/&lt;b&gt;&amp;amp.yaml: Email to Tom Brennan"),
+        "{}",
+        output.stdout
+    );
+}

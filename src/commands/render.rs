@@ -90,6 +90,17 @@ pub fn run(arguments: RenderArguments) -> Result<()> {
 
 /// Renders many records: each under its own header on stdout, or into its
 /// own subfolder; a record that fails is named and the others still render.
+/// The record's name as a batch's header lines show it: escaped where the
+/// output is HTML, so a file called `<b>.yaml` stays text.
+fn batch_label(path: &Path, format: &Format) -> String {
+    let label = path.display().to_string();
+    if matches!(format.name, "html" | "print") {
+        format::html::escape(&label)
+    } else {
+        label
+    }
+}
+
 fn run_batch(renderer: &Renderer, paths: &[PathBuf], options: &Options) -> Result<()> {
     let folders = names::unique_names(
         paths
@@ -113,7 +124,7 @@ fn run_batch(renderer: &Renderer, paths: &[PathBuf], options: &Options) -> Resul
                 if let Some(dir) = &options.out_dir {
                     return write(&documents, Some(&dir.join(folder)), options.force);
                 }
-                let label = path.display().to_string();
+                let label = batch_label(path, options.format);
                 Ok(output::write_labelled(&mut stdout, &label, &documents)?)
             });
             match written {
