@@ -96,11 +96,29 @@ Examples:
         #[arg(long)]
         force: bool,
     },
-    /// Print the JSON Schema of the record, for editors that validate YAML.
+    /// Print the JSON Schema of the record or of the config, for editors that validate YAML.
     #[command(after_help = "\
 Examples:
-  thankyou schema > thankyou.schema.json")]
-    Schema,
+  thankyou schema > thankyou.schema.json
+  thankyou schema config > thankyou-config.schema.json")]
+    Schema {
+        /// Which file the schema describes.
+        #[arg(value_enum, default_value = "record")]
+        of: SchemaOf,
+    },
+    /// Show where your config file is and what it sets for every record.
+    #[command(after_help = "\
+Examples:
+  thankyou config
+  $EDITOR \"$(thankyou config --path)\"
+
+The config is `config.yaml` in the config folder; a record's own values win
+over it, field by field.")]
+    Config {
+        /// Print only the path of the config file, whether or not it exists.
+        #[arg(long)]
+        path: bool,
+    },
     /// Print a shell completion script.
     #[command(after_help = "\
 Examples:
@@ -116,6 +134,15 @@ Examples:
 Examples:
   thankyou man > ~/.local/share/man/man1/thankyou.1")]
     Man,
+}
+
+/// The files `thankyou schema` describes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SchemaOf {
+    /// An interview record.
+    Record,
+    /// The config file, `config.yaml`.
+    Config,
 }
 
 /// `thankyou templates`.

@@ -13,6 +13,7 @@ mod bounds;
 mod calendar;
 mod check;
 mod cli;
+mod config;
 mod context_doc;
 mod escaping;
 mod followup;

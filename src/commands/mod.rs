@@ -4,6 +4,7 @@
 
 mod check;
 mod completions;
+mod config;
 mod init;
 mod log;
 mod man;
@@ -27,7 +28,8 @@ pub fn run(arguments: Arguments) -> Result<()> {
         Command::Check(arguments) => check::run(&arguments),
         Command::Templates(command) => templates::run(&command),
         Command::Init { file, force } => init::run(&file, force),
-        Command::Schema => schema::run(),
+        Command::Schema { of } => schema::run(of),
+        Command::Config { path } => config::run(path),
         Command::Completions { shell } => completions::run(shell),
         Command::Man => man::run(),
     }

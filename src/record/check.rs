@@ -9,9 +9,11 @@ use super::find::Found;
 use super::locale::Locale;
 use super::model::{
     Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
-    Who,
+    Tone, Who,
 };
-use super::raw::{PersonFields, RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter};
+use super::raw::{
+    PersonFields, RawCandidate, RawInterviewer, RawLogEntry, RawQuestion, RawRecord, RawRecruiter,
+};
 use super::yaml;
 use crate::english;
 use crate::error::RecordError;
@@ -57,6 +59,35 @@ pub struct Settings {
     /// The part of the country with holidays of its own, as an ISO 3166-2
     /// code without the country ("SCT").
     pub region: Option<String>,
+    /// The candidate's name, email and phone, each for the records that
+    /// leave it out.
+    pub candidate: CandidateSettings,
+    /// How formally the drafts address people.
+    pub tone: Option<Tone>,
+    /// Where the config file is or would be, for the messages that send
+    /// the user there.
+    pub path: Option<String>,
+}
+
+/// The config's candidate: each field fills the record's when it is missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CandidateSettings {
+    /// The full name every draft is signed with.
+    pub name: Option<String>,
+    /// The email address under the signature.
+    pub email: Option<String>,
+    /// The phone number under the signature.
+    pub phone: Option<String>,
+}
+
+impl From<RawCandidate> for CandidateSettings {
+    fn from(raw: RawCandidate) -> Self {
+        CandidateSettings {
+            name: raw.name.map(String::from),
+            email: raw.email.map(String::from),
+            phone: raw.phone.map(String::from),
+        }
+    }
 }
 
 /// A `country` (two letters) or `region` (one to three letters or digits)
@@ -278,12 +309,9 @@ impl Checker<'_> {
             .and_then(|followup| followup.max_checkins)
             .map(|max| self.check_max_checkins(&max))
             .transpose()?;
+        let candidate = self.check_candidate(raw.candidate.unwrap_or_default())?;
         let mut record = Record {
-            candidate: Candidate {
-                name: raw.candidate.name.into(),
-                email: raw.candidate.email.map(String::from),
-                phone: raw.candidate.phone.map(String::from),
-            },
+            candidate,
             company: raw.company.into(),
             role: raw.role.into(),
             interview_date,
@@ -295,7 +323,7 @@ impl Checker<'_> {
                 .into_iter()
                 .map(|strength| strength.value.into())
                 .collect(),
-            tone: raw.tone,
+            tone: raw.tone.or(self.settings.tone).unwrap_or_default(),
             medium: raw.medium,
             locale,
             country,
@@ -313,6 +341,26 @@ impl Checker<'_> {
             .map(|(index, entry)| self.check_log_entry(index, entry, &record))
             .collect::<Result<_, _>>()?;
         Ok(record)
+    }
+
+    /// The candidate: the record's own fields, the config's for the rest.
+    fn check_candidate(&self, raw: RawCandidate) -> Result<Candidate, RecordError> {
+        let own = CandidateSettings::from(raw);
+        let config = &self.settings.candidate;
+        let Some(name) = own.name.or_else(|| config.name.clone()) else {
+            let config = self.settings.path.as_deref().unwrap_or("your config.yaml");
+            return Err(self.error_without_line(
+                "candidate.name",
+                &format!(
+                    "no name to sign the drafts with; add `candidate:` with `name: Your Name` to this record, or write it once for every record in {config}"
+                ),
+            ));
+        };
+        Ok(Candidate {
+            name,
+            email: own.email.or_else(|| config.email.clone()),
+            phone: own.phone.or_else(|| config.phone.clone()),
+        })
     }
 
     fn check_interviewers(

@@ -18,7 +18,9 @@ mod model;
 mod raw;
 pub mod yaml;
 
-pub use check::{MAX_CHECKINS, MAX_INTERVIEWERS, Settings, parse, parse_with, place_code};
+pub use check::{
+    CandidateSettings, MAX_CHECKINS, MAX_INTERVIEWERS, Settings, parse, parse_with, place_code,
+};
 pub use find::Found;
 pub use kind::Kind;
 pub use locale::Locale;
@@ -26,4 +28,4 @@ pub use model::{
     Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
     Status, Tone, Who,
 };
-pub use raw::json_schema;
+pub use raw::{RawCandidate, json_schema};

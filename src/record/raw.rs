@@ -23,8 +23,10 @@ use super::model::{Medium, Status, Tone};
     ])
 )]
 pub(super) struct RawRecord {
-    /// Who is writing the notes.
-    pub(super) candidate: RawCandidate,
+    /// Who is writing the notes; what it leaves out comes from the
+    /// `candidate` of your `config.yaml`, field by field.
+    #[serde(default)]
+    pub(super) candidate: Option<RawCandidate>,
     /// The company that interviewed you.
     pub(super) company: Line,
     /// The role you interviewed for.
@@ -57,9 +59,9 @@ pub(super) struct RawRecord {
     #[serde(default)]
     #[schemars(with = "Vec<Text>")]
     pub(super) strengths: Vec<Spanned<Text>>,
-    /// `warm` (the default) or `formal`.
+    /// `warm` or `formal`; by default the config's `tone`, else `warm`.
     #[serde(default)]
-    pub(super) tone: Tone,
+    pub(super) tone: Option<Tone>,
     /// The English you write: `en-US` (the default), `en-GB`, `en-CA`,
     /// `en-AU`, `en-NZ`, `en-IE` or `en-IN`: spelling, list commas and
     /// dates follow it.
@@ -93,19 +95,21 @@ pub(super) struct RawRecord {
     pub(super) status: Status,
 }
 
-/// The person writing the follow-up.
-#[derive(Debug, Deserialize, JsonSchema)]
+/// The person writing the follow-up, in a record or in the config: a
+/// record's own fields win, the config's fill the rest.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Candidate")]
-pub(super) struct RawCandidate {
+pub struct RawCandidate {
     /// Your full name, used to sign every draft.
-    pub(super) name: Line,
+    #[serde(default)]
+    pub name: Option<Line>,
     /// Your email address, added under the signature.
     #[serde(default)]
-    pub(super) email: Option<Email>,
+    pub email: Option<Email>,
     /// Your phone number, added under the signature.
     #[serde(default, deserialize_with = "optional_line")]
-    pub(super) phone: Option<Line>,
+    pub phone: Option<Line>,
 }
 
 /// The recruiter or agency contact who arranged the interview.
