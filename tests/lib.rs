@@ -32,6 +32,7 @@ mod robustness;
 mod schedule;
 mod schema;
 mod send;
+mod starter;
 mod templates;
 mod test;
 mod validation;

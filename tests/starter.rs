@@ -1,0 +1,133 @@
+//! The starter `init` writes cannot pass unedited, `render --pending`, and
+//! the small things a new user trips on first.
+
+use std::fs;
+
+use crate::test::{EXAMPLES, Test, example};
+
+/// The starter as `init` writes it to `interview.yaml`.
+fn starter() -> String {
+    let output = Test::new().args(["init"]).any_stderr().run();
+    fs::read_to_string(output.path("interview.yaml")).unwrap()
+}
+
+/// The starter with every sample value replaced by a real-looking one.
+fn edited_starter() -> String {
+    [
+        ("Alex Rivera", "Chris Doyle"),
+        ("alex.rivera@example.com", "chris@doyle.example"),
+        ("+1 312 555 0100", "+1 312 555 0199"),
+        ("Brightwater Freight", "Harbor Line"),
+        ("Robin Patel", "Kim Tran"),
+        ("robin.patel@brightwater.example", "kim@harbor.example"),
+        ("Ines Duarte", "Zoe Park"),
+        ("ines.duarte@brightwater.example", "zoe@harbor.example"),
+        (
+            "moving the depot scans from nightly files to a live feed",
+            "the port's crane schedule",
+        ),
+        ("Leo Novak", "Omar Fahd"),
+        ("leo.novak@brightwater.example", "omar@harbor.example"),
+        (
+            "the retry queue you built for the carrier updates",
+            "the berth planner you wrote",
+        ),
+        (
+            "How would you deduplicate the scan events?",
+            "How would you size the cluster?",
+        ),
+        (
+            "I would key each scan by device and sequence number, and drop repeats in the stream.",
+            "I would start from the peak hour's load and double it.",
+        ),
+        (
+            "six years on call for the data pipelines of a parcel carrier",
+            "ten years of port data",
+        ),
+    ]
+    .iter()
+    .fold(starter(), |text, (sample, own)| text.replace(sample, own))
+}
+
+#[test]
+fn check_names_every_sample_left_in_an_unedited_starter() {
+    let output = Test::new()
+        .record(&starter())
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .status(1)
+        .stderr_contains("record.yaml: 15 of the starter's sample values are still here; replace each with your own:\n")
+        .stderr_contains("  record.yaml:7:9: your name is still the starter's sample `Alex Rivera`; write your own name\n")
+        .stderr_contains("  record.yaml:11:10: the company is still the starter's sample `Brightwater Freight`; write the company that interviewed you\n")
+        .stderr_contains("  record.yaml:42:11: the second interviewer's name is still the starter's sample `Leo Novak`; write the name of the person you met\n")
+        .stderr_contains("  record.yaml:44:12: the second interviewer's email address is still the starter's sample `leo.novak@brightwater.example`; write their work address, or delete the line\n")
+        .stderr_contains("error: 1 record checked: 1 error, 0 warnings\n")
+        .run();
+    assert_eq!(
+        output
+            .stderr
+            .matches("is still the starter's sample")
+            .count(),
+        15
+    );
+}
+
+#[test]
+fn render_refuses_an_unedited_starter() {
+    Test::new()
+        .record(&starter())
+        .args(["render", "record.yaml"])
+        .status(1)
+        .stderr_contains("record.yaml:31:11: the first interviewer's name is still the starter's sample `Ines Duarte`")
+        .run();
+}
+
+#[test]
+fn one_sample_left_is_named_alone() {
+    let text = edited_starter().replace("Harbor Line", "Brightwater Freight");
+    Test::new()
+        .record(&text)
+        .args(["render", "record.yaml"])
+        .status(1)
+        .stderr("error: record.yaml: 1 of the starter's sample values is still here; replace it with your own:\n  record.yaml:11:10: the company is still the starter's sample `Brightwater Freight`; write the company that interviewed you\n")
+        .run();
+}
+
+#[test]
+fn the_starter_once_edited_checks_clean_and_renders() {
+    let text = edited_starter();
+    Test::new()
+        .record(&text)
+        .args(["check", "record.yaml", "--today", "2026-11-25"])
+        .stderr("note: 1 record checked: 0 errors, 0 warnings\n")
+        .run();
+    Test::new()
+        .record(&text)
+        .args(["render", "record.yaml", "--format", "text"])
+        .any_stdout()
+        .run();
+}
+
+#[test]
+fn the_bundled_examples_are_not_taken_for_the_starter() {
+    for name in EXAMPLES {
+        Test::new()
+            .record(&example(name))
+            .args(["check", "record.yaml", "--today", "2026-12-31"])
+            .any_stderr()
+            .run();
+    }
+}
+
+#[test]
+fn the_starter_names_the_file_it_was_written_to() {
+    let output = Test::new()
+        .args(["init", "acme onsite.yaml"])
+        .any_stderr()
+        .run();
+    let text = fs::read_to_string(output.path("acme onsite.yaml")).unwrap();
+    assert!(text.contains(
+        "# then run: thankyou check 'acme onsite.yaml' && thankyou render 'acme onsite.yaml'\n"
+    ));
+    assert!(text.contains("# thankyou log 'acme onsite.yaml' --sent email"));
+    assert!(!text.contains("interview.yaml"));
+}
