@@ -131,3 +131,49 @@ fn the_starter_names_the_file_it_was_written_to() {
     assert!(text.contains("# thankyou log 'acme onsite.yaml' --sent email"));
     assert!(!text.contains("interview.yaml"));
 }
+
+/// `examples/panel.yaml` in a folder whose log shows Priya Shah's email sent.
+fn panel_with_priya_emailed() -> crate::test::Output {
+    Test::new()
+        .record(&example("panel"))
+        .args([
+            "log",
+            "record.yaml",
+            "--sent",
+            "email",
+            "--to",
+            "Priya Shah",
+        ])
+        .args(["--date", "2026-11-20"])
+        .any_stdout()
+        .run()
+}
+
+#[test]
+fn render_pending_leaves_out_what_the_log_shows_sent() {
+    let logged = panel_with_priya_emailed();
+    let all = Test::in_folder(crate::test::Folder::Kept(logged.dir.path().to_owned()))
+        .args(["render", "record.yaml", "--format", "text"])
+        .any_stdout()
+        .run();
+    assert!(all.stdout.contains("==> Email to Priya Shah"));
+    let pending = Test::in_folder(logged.dir)
+        .args(["render", "record.yaml", "--format", "text", "--pending"])
+        .any_stdout()
+        .run();
+    assert!(!pending.stdout.contains("==> Email to Priya Shah"));
+    assert!(pending.stdout.contains("==> Email to Marcus Bell"));
+    assert!(pending.stdout.contains("==> Card to Priya Shah"));
+}
+
+#[test]
+fn render_pending_says_why_nothing_is_left() {
+    let record = format!("{}status: offer\n", example("panel"));
+    Test::new()
+        .record(&record)
+        .args(["render", "record.yaml", "--pending"])
+        .stderr(
+            "note: nothing is pending: the status is `offer`, so there is nothing more to send\n",
+        )
+        .run();
+}
