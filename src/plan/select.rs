@@ -40,8 +40,7 @@ impl Selection {
         Ok(plan
             .into_iter()
             .filter(|step| {
-                !stopped
-                    && !(self.pending && step.is_logged(record))
+                !(stopped || (self.pending && step.is_logged(record)))
                     && (self.kinds.is_empty() || self.kinds.contains(&step.kind))
                     && people.is_none_or(|who| who == step.who)
                     && self.step.is_none_or(|wanted| step.step == Some(wanted))
