@@ -177,3 +177,125 @@ fn render_pending_says_why_nothing_is_left() {
         )
         .run();
 }
+
+#[test]
+fn schedule_ics_says_which_file_it_wrote() {
+    Test::new()
+        .record(&example("single"))
+        .args(["schedule", "record.yaml", "--ics", "plans/interview.ics"])
+        .file("plans/.keep", b"")
+        .stdout("plans/interview.ics\n")
+        .run();
+}
+
+#[test]
+fn the_manual_page_points_at_no_page_that_does_not_exist() {
+    let man = Test::new().args(["man"]).any_stdout().run();
+    assert!(!man.stdout.contains("(1)\n"), "{}", man.stdout);
+    assert!(man.stdout.contains("\\fBthankyou render\\fR\n"));
+    assert!(man.stdout.contains("thankyou SUBCOMMAND \\-\\-help"));
+}
+
+/// A record with accented names and an interviewer without an address.
+const ACCENTED: &str = "\
+candidate:
+  name: Zoë Brontë
+company: Société Générale des Eaux
+role: Ingénieure données
+interview_date: 2026-11-19
+recruiter:
+  name: Søren Kierkegård
+  email: soren@eaux.example
+interviewers:
+  - name: José Núñez
+    email: jose.nunez@eaux.example
+    topics:
+      - pipelines
+  - name: Ana Ruiz
+    topics:
+      - dashboards
+";
+
+#[test]
+fn eml_file_names_are_ascii() {
+    let output = Test::new()
+        .record(ACCENTED)
+        .args([
+            "render",
+            "record.yaml",
+            "--format",
+            "eml",
+            "--out-dir",
+            "mail",
+        ])
+        .any_stdout()
+        .any_stderr()
+        .run();
+    assert_eq!(
+        crate::test::files_in(&output.path("mail")),
+        [
+            "checkin-1-soren-kierkegard.eml",
+            "checkin-2-soren-kierkegard.eml",
+            "closing-soren-kierkegard.eml",
+            "email-jose-nunez.eml"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_address_is_warned_about_once() {
+    for format in ["eml", "mailto"] {
+        let output = Test::new()
+            .record(ACCENTED)
+            .args([
+                "render",
+                "record.yaml",
+                "--format",
+                format,
+                "--out-dir",
+                "out",
+            ])
+            .args(["--today", "2026-11-25"])
+            .any_stdout()
+            .any_stderr()
+            .run();
+        assert_eq!(
+            output.stderr.matches("Ana Ruiz").count(),
+            1,
+            "{format}: {}",
+            output.stderr
+        );
+        assert!(output.stderr.contains(
+            "record.yaml:14: warning: Ana Ruiz has no email, so their thank-you email cannot be sent; add their work address\n"
+        ));
+    }
+}
+
+#[test]
+fn a_recruiter_without_an_address_is_named_once_for_their_check_ins() {
+    let record = ACCENTED.replace("  email: soren@eaux.example\n", "");
+    let output = Test::new()
+        .record(&record)
+        .args([
+            "render",
+            "record.yaml",
+            "--format",
+            "eml",
+            "--kind",
+            "checkin",
+            "--step",
+            "1",
+        ])
+        .any_stdout()
+        .any_stderr()
+        .run();
+    assert_eq!(
+        output.stderr.matches("Søren").count(),
+        1,
+        "{}",
+        output.stderr
+    );
+    assert!(output.stderr.contains(
+        "warning: Søren Kierkegård has no email, so the check-in 1 to them was skipped; add their work address\n"
+    ));
+}
