@@ -179,6 +179,9 @@ pub struct RenderArguments {
     /// Only this check-in, counting from 1.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=i64::from(MAX_CHECKINS)))]
     pub step: Option<u8>,
+    /// Only the drafts the record's log does not show as sent yet.
+    #[arg(long)]
+    pub pending: bool,
     /// How the follow-up plan is shaped.
     #[command(flatten)]
     pub plan: PlanArguments,

@@ -20,7 +20,8 @@ pub struct Loaded {
     pub record: Record,
 }
 
-/// Reads and checks the record at `path` (`-` for standard input).
+/// Reads and checks the record at `path` (`-` for standard input),
+/// refusing one that still holds the starter's sample values.
 pub fn read_record(path: &Path) -> Result<Loaded> {
     let (name, bytes) = if path == Path::new("-") {
         let name = "<stdin>".to_owned();
@@ -38,6 +39,10 @@ pub fn read_record(path: &Path) -> Result<Loaded> {
         return Err(record::yaml::too_large(&name, None).into());
     }
     let record = record::parse_with(&name, &bytes, settings()?)?;
+    let text = record::yaml::decode(&name, &bytes)?;
+    if let Some(error) = record::placeholders::find(&name, text) {
+        return Err(error.into());
+    }
     Ok(Loaded { name, record })
 }
 

@@ -25,6 +25,7 @@ fn the_calendar_reads_back_with_one_event_per_step() {
     let output = Test::new()
         .record(&example("panel"))
         .args(["schedule", "record.yaml", "--ics", "plan.ics"])
+        .stdout("plan.ics\n")
         .run();
     let events = read_back(&output.path("plan.ics"));
     assert_eq!(
@@ -50,6 +51,7 @@ fn a_british_calendar_writes_dates_the_british_way_and_says_why_a_step_moved() {
     let output = Test::new()
         .record(&british)
         .args(["schedule", "record.yaml", "--ics", "plan.ics"])
+        .stdout("plan.ics\n")
         .run();
     let events = read_back(&output.path("plan.ics"));
     assert_eq!(
@@ -112,6 +114,7 @@ fn the_calendar_file_is_not_overwritten_without_force() {
         .record(&example("single"))
         .file("plan.ics", b"my calendar\n")
         .args(["schedule", "record.yaml", "--ics", "plan.ics", "--force"])
+        .stdout("plan.ics\n")
         .run();
     assert_eq!(read_back(&forced.path("plan.ics")).len(), 5);
 }

@@ -33,6 +33,7 @@ mod robustness;
 mod schedule;
 mod schema;
 mod send;
+mod starter;
 mod templates;
 mod test;
 mod validation;

@@ -216,10 +216,10 @@ fn log_on_a_file_from_init_keeps_both_comment_lines() {
         .any_stderr()
         .run();
     let starter = fs::read_to_string(output.path("interview.yaml")).unwrap();
-    let comment = "log: []                       # what you send and receive; add to it with\n                              # thankyou log interview.yaml --sent email --to \"Priya Shah\"\n";
+    let comment = "log: []                       # what you send and receive; add to it with\n                              # thankyou log interview.yaml --sent email --to \"Ines Duarte\"\n";
     assert!(starter.ends_with(comment));
     let expected = format!(
-        "{}log:                          # what you send and receive; add to it with\n                              # thankyou log interview.yaml --sent email --to \"Priya Shah\"\n  - date: 2026-11-19\n    sent: email\n    to: Priya Shah\n",
+        "{}log:                          # what you send and receive; add to it with\n                              # thankyou log interview.yaml --sent email --to \"Ines Duarte\"\n  - date: 2026-11-19\n    sent: email\n    to: Ines Duarte\n",
         &starter[..starter.len() - comment.len()]
     );
     Test::in_folder(output.dir)
@@ -229,7 +229,7 @@ fn log_on_a_file_from_init_keeps_both_comment_lines() {
             "--sent",
             "email",
             "--to",
-            "Priya Shah",
+            "Ines Duarte",
         ])
         .args(["--date", "2026-11-19"])
         .any_stdout()

@@ -70,12 +70,11 @@ fn readme_examples_match_the_program() {
         )
         .unwrap();
     }
+    // Where a clone has them, so the README's commands work there too.
+    fs::create_dir_all(folder.path().join("tests/fixtures")).unwrap();
     for fixture in ["typo.yaml", "weak.yaml"] {
-        fs::copy(
-            root.join("tests/fixtures").join(fixture),
-            folder.path().join(fixture),
-        )
-        .unwrap();
+        let path = Path::new("tests/fixtures").join(fixture);
+        fs::copy(root.join(&path), folder.path().join(&path)).unwrap();
     }
     for (command, expected) in examples {
         let words = words(&command);

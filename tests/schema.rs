@@ -136,23 +136,6 @@ fn the_schema_describes_the_fields() {
 }
 
 #[test]
-fn init_writes_a_starter_that_renders_without_edits() {
-    let output = Test::new().args(["init"]).any_stderr().run();
-    let starter = fs::read_to_string(output.path("interview.yaml")).unwrap();
-    assert!(starter.starts_with("# yaml-language-server: $schema=thankyou.schema.json\n"));
-    Test::new()
-        .record(&starter)
-        .args(["render", "record.yaml", "--format", "text"])
-        .any_stdout()
-        .run();
-    Test::new()
-        .record(&starter)
-        .args(["check", "record.yaml", "--today", "2026-11-25"])
-        .stderr("note: 1 record checked: 0 errors, 0 warnings\n")
-        .run();
-}
-
-#[test]
 fn init_never_overwrites() {
     Test::new()
         .file("interview.yaml", b"mine\n")

@@ -5,15 +5,14 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::output::{files, names};
+use crate::record::STARTER;
 use crate::report;
 
-/// The starter record `init` writes: every field, each with a comment.
-pub const STARTER: &str = include_str!("../starter.yaml");
-
-/// Writes the starter record, never over an existing file without `--force`.
+/// Writes the starter record, never over an existing file without `--force`;
+/// its comments name the file as it was given.
 pub fn run(file: &Path, force: bool) -> Result<()> {
-    files::write_file(file, STARTER, force)?;
     let quoted = names::shell_quote(&file.display().to_string());
+    files::write_file(file, &starter_for(&quoted), force)?;
     report::note(&format!(
         "wrote {}; fill it in, then: thankyou check {quoted} && thankyou render {quoted}",
         file.display()
@@ -22,4 +21,14 @@ pub fn run(file: &Path, force: bool) -> Result<()> {
         "for completion and checking as you type in an editor with the YAML language server: thankyou schema > thankyou.schema.json",
     );
     Ok(())
+}
+
+/// The starter, its commands naming the record `quoted` (already shell-quoted)
+/// instead of `interview.yaml`; a name that would break a comment's line
+/// keeps the starter's own.
+fn starter_for(quoted: &str) -> String {
+    if quoted.contains(['\n', '\r']) {
+        return STARTER.to_owned();
+    }
+    STARTER.replace("interview.yaml", quoted)
 }

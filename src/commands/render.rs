@@ -43,6 +43,7 @@ impl Options {
                 kinds: arguments.kind,
                 to: arguments.to,
                 step: arguments.step,
+                pending: arguments.pending,
             },
             max_checkins: arguments.plan.max_checkins,
             format: arguments.format,
@@ -186,6 +187,10 @@ fn render_record(
     if let Some(note) = plan::no_follow_up(&record) {
         messages.push(Message::Note(note));
     }
+    if drafts.is_empty() && options.selection.pending {
+        messages.push(Message::Note(nothing_pending(&record)));
+        return Ok(Vec::new());
+    }
     if drafts.is_empty() {
         nothing_selected(&record, &options.selection, max_checkins)?;
         return Ok(Vec::new());
@@ -224,6 +229,15 @@ fn write(documents: &[Document], dir: Option<&Path>, force: bool) -> Result<()> 
         None => output::to_stdout(documents),
     };
     Ok(output::print(&text)?)
+}
+
+/// Why `--pending` left no draft: the plan has stopped, or the log shows
+/// every draft asked for as sent.
+fn nothing_pending(record: &Record) -> String {
+    match plan::due::stopped_early(record) {
+        Some(stopped) => format!("nothing is pending: {}", stopped.describe(record)),
+        None => "nothing is pending: the log shows every draft asked for as sent".into(),
+    }
 }
 
 /// Why a selection matched no draft: an error, except when the recruiter

@@ -35,7 +35,8 @@ pub fn run(arguments: &ScheduleArguments) -> Result<()> {
             return Ok(print(&text)?);
         }
         files::write_file(path, &text, arguments.force)?;
-        return Ok(());
+        // Like `render --out-dir`: the file written, on stdout.
+        return Ok(print(&format!("{}\n", path.display()))?);
     }
     let text = if arguments.json {
         let rows: Vec<Row> = steps

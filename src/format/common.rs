@@ -4,7 +4,7 @@
 use crate::english;
 use crate::error::Result;
 use crate::output::{Document, names};
-use crate::record::{Locale, Record};
+use crate::record::{Locale, Record, Who};
 use crate::render::Draft;
 use crate::report::Message;
 
@@ -137,7 +137,8 @@ pub fn split_subject(markdown: &str) -> (Option<&str>, &str) {
 }
 
 /// The drafts that go by email, with a note when cards were left out and a
-/// warning for each whose recipient has no address; `build` makes the
+/// warning for each whose recipient has no address (said once: the record's
+/// findings already name an interviewer without one); `build` makes the
 /// document from a draft and the address.
 pub fn emailed(
     input: &Input<'_>,
@@ -160,8 +161,10 @@ pub fn emailed(
     {
         match input.record.email(draft.step.who) {
             Some(address) => written.documents.push(build(draft, address)?),
+            // The record's findings already say it of an interviewer, with its line.
+            None if matches!(draft.step.who, Who::Interviewer(_)) => {}
             None => written.messages.push(Message::Warning(format!(
-                "the record has no email address for {}, so the {} to them was skipped",
+                "{} has no email, so the {} to them was skipped; add their work address",
                 draft.step.to,
                 draft.step.title()
             ))),

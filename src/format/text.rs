@@ -161,12 +161,60 @@ pub fn wrap(text: &str, width: usize) -> String {
             out.push('\n');
             continue;
         }
-        for piece in textwrap::wrap(line, &options) {
-            out.push_str(piece.trim_end());
+        for piece in textwrap::wrap(&bound(line, width), &options) {
+            out.push_str(&piece.trim_end().replace(NO_BREAK, " "));
             out.push('\n');
         }
     }
     out
+}
+
+/// The space `wrap` never breaks at, put between a word and the next where
+/// a line must not end, and turned back into a space once wrapped.
+const NO_BREAK: char = '\u{a0}';
+
+/// Abbreviations that belong to the word after them: "St. Brigid's",
+/// "Dr. Marsh", "No. 4".
+const ABBREVIATIONS: &[&str] = &[
+    "St.", "Dr.", "Mr.", "Mrs.", "Ms.", "Mx.", "Prof.", "Rev.", "Mt.", "Ft.", "No.", "Nos.",
+];
+
+/// `line` with each number or abbreviation joined to the word after it by
+/// [`NO_BREAK`], so a card never ends a line on "4" with "West's" below it
+/// or on "St." with "Brigid's" below; a join that would make a run longer
+/// than `width` is left a plain space, so no word is ever cut.
+fn bound(line: &str, width: usize) -> String {
+    let words: Vec<&str> = line.split(' ').collect();
+    let mut out = String::with_capacity(line.len());
+    let mut run = 0;
+    for (index, word) in words.iter().enumerate() {
+        out.push_str(word);
+        run += word.chars().count();
+        let Some(next) = words.get(index + 1) else {
+            break;
+        };
+        let joined = run + 1 + next.chars().count();
+        if binds_to_next(word) && !next.is_empty() && joined <= width {
+            out.push(NO_BREAK);
+            run += 1;
+        } else {
+            out.push(' ');
+            run = 0;
+        }
+    }
+    out
+}
+
+/// Whether `word` must stay on the line of the word after it: a number
+/// ("4", "1,200") or one of the [`ABBREVIATIONS`].
+fn binds_to_next(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '"', '\u{201c}', '\u{2018}']);
+    let number = word.starts_with(|c: char| c.is_ascii_digit())
+        && word.ends_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    number || ABBREVIATIONS.contains(&word)
 }
 
 #[cfg(test)]
@@ -219,6 +267,37 @@ mod tests {
         for (markdown, text) in cases {
             assert_eq!(to_text(markdown), text, "{markdown}");
         }
+    }
+
+    #[test]
+    fn keeps_a_number_or_an_abbreviation_with_the_word_after_it() {
+        for (text, width, wrapped) in [
+            (
+                "I loved the tour of Pier 4 West's kitchen.\n",
+                26,
+                "I loved the tour of Pier\n4 West's kitchen.\n",
+            ),
+            (
+                "We talked about the St. Brigid's fundraiser.\n",
+                23,
+                "We talked about\nthe St. Brigid's\nfundraiser.\n",
+            ),
+            ("Thanks, Dr. Marsh.\n", 20, "Thanks, Dr. Marsh.\n"),
+            (
+                "a b c d e f g 12 Longwordhere\n",
+                20,
+                "a b c d e f g\n12 Longwordhere\n",
+            ),
+            ("In 2019. Then more\n", 20, "In 2019. Then more\n"),
+        ] {
+            assert_eq!(wrap(text, width), wrapped, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_join_longer_than_the_line_is_not_kept() {
+        assert_eq!(bound("St. Brigid's", 8), "St. Brigid's");
+        assert_eq!(bound("St. Brigid's", 12), "St.\u{a0}Brigid's");
     }
 
     #[test]

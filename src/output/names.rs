@@ -6,11 +6,13 @@ use std::fmt::Write as _;
 use crate::plan::Step;
 
 /// A safe file name for a draft: `{kind}-{recipient}.{extension}`, with the
-/// step number after the kind for check-ins, and the recipient reduced to
-/// lowercase letters, digits and dashes, so no name can climb out of the
-/// output folder.
+/// step number after the kind for check-ins, and the recipient spelled in
+/// ASCII ("José Núñez" -> `jose-nunez`: a mail client or a file share may
+/// mangle other letters) and reduced to lowercase letters, digits and
+/// dashes, so no name can climb out of the output folder.
 pub fn file_name(step: &Step, extension: &str) -> String {
-    format!("{}-{}.{extension}", step.id(), slug(&step.to))
+    let ascii = deunicode::deunicode_with_tofu(&step.to, " ");
+    format!("{}-{}.{extension}", step.id(), slug(&ascii))
 }
 
 /// The command that prints a step's draft, for `next` and calendar events.

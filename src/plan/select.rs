@@ -1,6 +1,7 @@
 //! Which steps of a plan the user asked for: by kind, by recipient, by
 //! check-in.
 
+use super::due;
 use super::steps::Step;
 use crate::error::{Error, Result};
 use crate::record::{Found, Kind, Record};
@@ -15,6 +16,9 @@ pub struct Selection {
     pub to: Option<String>,
     /// Only this check-in, counting from 1.
     pub step: Option<u8>,
+    /// Only the steps the log does not show as sent, and none once the
+    /// plan has stopped (a closed status, a reply).
+    pub pending: bool,
 }
 
 impl Selection {
@@ -32,10 +36,12 @@ impl Selection {
             },
             None => None,
         };
+        let stopped = self.pending && due::stopped_early(record).is_some();
         Ok(plan
             .into_iter()
             .filter(|step| {
-                (self.kinds.is_empty() || self.kinds.contains(&step.kind))
+                !(stopped || (self.pending && step.is_logged(record)))
+                    && (self.kinds.is_empty() || self.kinds.contains(&step.kind))
                     && people.is_none_or(|who| who == step.who)
                     && self.step.is_none_or(|wanted| step.step == Some(wanted))
             })

@@ -15,6 +15,7 @@ mod find;
 mod kind;
 pub mod locale;
 mod model;
+pub mod placeholders;
 mod raw;
 pub mod yaml;
 
@@ -28,4 +29,5 @@ pub use model::{
     Candidate, Event, Lines, LogEntry, Medium, Person, PersonLines, Question, Record, Recruiter,
     Status, Tone, Who,
 };
+pub use placeholders::STARTER;
 pub use raw::{RawCandidate, json_schema};
