@@ -7,6 +7,7 @@ mod completions;
 mod init;
 mod log;
 mod man;
+mod new;
 mod next;
 mod render;
 mod schedule;
@@ -26,6 +27,7 @@ pub fn run(arguments: Arguments) -> Result<()> {
         Command::Log(arguments) => log::run(&arguments),
         Command::Check(arguments) => check::run(&arguments),
         Command::Templates(command) => templates::run(&command),
+        Command::New { file, force } => new::run(file.as_deref(), force),
         Command::Init { file, force } => init::run(&file, force),
         Command::Schema => schema::run(),
         Command::Completions { shell } => completions::run(shell),
