@@ -57,9 +57,7 @@ fn interview(session: &mut Session) {
     answer(session, "Your phone", "+1 312 555 0142\n");
     answer(session, "Company", "Northwind Traders\n");
     answer(session, "Role", "Senior Data Engineer\n");
-    // Clear the default `today` first, as a user would.
-    answer(session, "Interview date", "\x15");
-    session.send("2026-11-19\n").unwrap();
+    answer(session, "Interview date", "2026-11-19\n");
     answer(session, "How did it take place?", &format!("{DOWN}\n"));
     answer(session, "Name of the person you met", "Priya Shah\n");
     answer(session, "job title", "Engineering Manager\n");
@@ -70,7 +68,7 @@ fn interview(session: &mut Session) {
     session.send("\x15priya.shah@northwind.example\n").unwrap();
     answer(
         session,
-        "talk about with Priya?",
+        "discussed with Priya",
         "moving the nightly batch jobs to a streaming pipeline\n",
     );
     answer(
@@ -85,7 +83,7 @@ fn interview(session: &mut Session) {
     answer(session, "work email", "\n");
     answer(
         session,
-        "talk about with Marcus?",
+        "discussed with Marcus",
         "the schema registry you built for the order events\n",
     );
     answer(session, "Another topic", "\n");

@@ -237,9 +237,9 @@ fn topics(first: &str) -> Result<Vec<String>> {
     let mut topics = Vec::new();
     loop {
         let prompt = if topics.is_empty() {
-            format!("What did you talk about with {first}? (one topic; Enter alone when done)")
+            format!("A topic you discussed with {first} (empty to finish)")
         } else {
-            "Another topic (Enter alone when done)".to_owned()
+            "Another topic (empty to finish)".to_owned()
         };
         match optional(&prompt)? {
             Some(topic) => topics.push(topic),
