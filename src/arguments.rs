@@ -83,6 +83,22 @@ Examples:
   thankyou render interview.yaml --templates my-templates/"
     )]
     Templates(TemplatesCommand),
+    /// Ask about the interview in the terminal and write its record.
+    #[command(after_help = "\
+Examples:
+  thankyou new
+  thankyou new northwind.yaml
+
+Without a file name, the record is named after the company and the date,
+such as northwind-traders-2026-11-19.yaml. Each topic you talked about is
+one answer; an empty answer ends the list.")]
+    New {
+        /// Where to write the record [default: COMPANY-DATE.yaml].
+        file: Option<PathBuf>,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Write a commented starter record to fill in.
     #[command(after_help = "\
 Examples:

@@ -25,6 +25,7 @@ mod layers;
 mod locale;
 mod log;
 mod log_safety;
+mod new;
 mod properties;
 mod prose;
 mod readme;

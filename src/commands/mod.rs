@@ -8,6 +8,7 @@ mod config;
 mod init;
 mod log;
 mod man;
+mod new;
 mod next;
 mod render;
 mod schedule;
@@ -27,6 +28,7 @@ pub fn run(arguments: Arguments) -> Result<()> {
         Command::Log(arguments) => log::run(&arguments),
         Command::Check(arguments) => check::run(&arguments),
         Command::Templates(command) => templates::run(&command),
+        Command::New { file, force } => new::run(file.as_deref(), force),
         Command::Init { file, force } => init::run(&file, force),
         Command::Schema { of } => schema::run(of),
         Command::Config { path } => config::run(path),

@@ -124,6 +124,12 @@ impl JsonSchema for Line {
     }
 }
 
+/// Checks one line of text (a name, a title) by the record's rules and
+/// returns it as the record reads it; `Err` says what is wrong.
+pub fn check_line(text: &str) -> Result<String, String> {
+    Line::new(text.to_owned()).map(String::from)
+}
+
 /// An optional text field: absent or blank is `None`.
 pub(crate) fn optional_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
@@ -386,7 +392,9 @@ fn describe(c: char) -> String {
     }
 }
 
-fn check_email(email: &str) -> Result<(), String> {
+/// Checks an email address by the record's rules: `Err` says what is wrong
+/// and how to write it.
+pub fn check_email(email: &str) -> Result<(), String> {
     match email_fault(email) {
         None => Ok(()),
         Some(fault) => Err(format!(
