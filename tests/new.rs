@@ -55,6 +55,11 @@ fn interview(session: &mut Session) {
     answer(session, "Your name", "Jordan Lee\n");
     answer(session, "Your email", "jordan.lee@example.com\n");
     answer(session, "Your phone", "+1 312 555 0142\n");
+    about_the_interview(session);
+}
+
+/// Answers every question after the candidate's own.
+fn about_the_interview(session: &mut Session) {
     answer(session, "Company", "Northwind Traders\n");
     answer(session, "Role", "Senior Data Engineer\n");
     answer(session, "Interview date", "2026-11-19\n");
@@ -161,6 +166,49 @@ fn answers_become_a_commented_record_that_checks_and_renders() {
     ] {
         assert!(email.contains(expected), "{expected:?} in:\n{email}");
     }
+}
+
+#[test]
+fn a_config_that_knows_the_candidate_spares_those_questions() {
+    let dir = TempDir::new().unwrap();
+    let config = dir.path().join("no-config/thankyou");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("config.yaml"),
+        "candidate:\n  name: Jordan Lee\n  email: jordan.lee@example.com\n",
+    )
+    .unwrap();
+    let mut session = spawn(dir.path(), &[]);
+    about_the_interview(&mut session);
+    let (printed, status) = finish(session);
+    assert_eq!(status, 0, "{printed}");
+    assert!(!printed.contains("Your name"), "{printed}");
+    let file = "northwind-traders-2026-11-19.yaml";
+    let record = fs::read_to_string(dir.path().join(file)).unwrap();
+    assert!(!record.contains("\ncandidate:"), "{record}");
+    let email = Test::in_folder(Folder::Kept(dir.path().to_owned()))
+        .file(
+            "no-config/thankyou/config.yaml",
+            b"candidate:\n  name: Jordan Lee\n  email: jordan.lee@example.com\n",
+        )
+        .args([
+            "render",
+            file,
+            "--kind",
+            "email",
+            "--to",
+            "Priya Shah",
+            "--format",
+            "text",
+        ])
+        .any_stdout()
+        .any_stderr()
+        .run()
+        .stdout;
+    assert!(
+        email.contains("Jordan Lee\njordan.lee@example.com"),
+        "{email}"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use anyhow::{Context as _, Result, bail};
 use dialoguer::{Confirm, Input, Select};
 use jiff::civil::Date;
 
-use crate::input::{Loaded, read_record};
+use crate::input::{Loaded, read_record, settings};
 use crate::lint;
 use crate::output::{files, names};
 use crate::plan::{self, Selection};
@@ -27,7 +27,8 @@ const COMMENT_COLUMN: usize = 30;
 /// What the user answered.
 #[derive(Debug, Default)]
 struct Answers {
-    name: String,
+    /// The candidate's name, or `None` when the config gives it.
+    name: Option<String>,
     email: Option<String>,
     phone: Option<String>,
     company: String,
@@ -136,10 +137,20 @@ fn check(path: &Path) -> Result<()> {
 
 /// Asks every question, in the order the interview happened.
 fn ask(today: &Today) -> Result<Answers> {
+    // Who the candidate is, unless the config already says.
+    let (name, email, phone) = if settings()?.candidate.name.is_some() {
+        (None, None, None)
+    } else {
+        (
+            Some(required("Your name (it signs every draft)")?),
+            optional_email("Your email (optional)")?,
+            optional("Your phone (optional)")?,
+        )
+    };
     let mut answers = Answers {
-        name: required("Your name (it signs every draft)")?,
-        email: optional_email("Your email (optional)")?,
-        phone: optional("Your phone (optional)")?,
+        name,
+        email,
+        phone,
         company: required("Company")?,
         role: required("Role, as the job ad names it")?,
         date: Some(day(today.date())?),
@@ -363,10 +374,16 @@ fn record_text(answers: &Answers, file: &str) -> String {
     out.raw("# Correct or add anything (the comments say what each field is for),");
     out.raw(&format!("# then run: thankyou render {file}"));
     out.raw("");
-    out.section(None, "candidate");
-    out.field(Some("candidate"), "name", &answers.name);
-    out.optional(Some("candidate"), "email", answers.email.as_deref());
-    out.optional(Some("candidate"), "phone", answers.phone.as_deref());
+    match &answers.name {
+        Some(name) => {
+            out.section(None, "candidate");
+            out.field(Some("candidate"), "name", name);
+            out.optional(Some("candidate"), "email", answers.email.as_deref());
+            out.optional(Some("candidate"), "phone", answers.phone.as_deref());
+        }
+        None => out
+            .raw("# candidate: your name, email and phone come from your config (thankyou config)"),
+    }
     out.raw("");
     out.field(None, "company", &answers.company);
     out.field(None, "role", &answers.role);
@@ -400,8 +417,22 @@ fn record_text(answers: &Answers, file: &str) -> String {
     out.field(None, "tone", answers.tone);
     out.field(None, "status", "open");
     out.raw("");
-    out.line("log: []", &starter_comment(None, "log"));
+    let log_comment: Vec<String> = starter_comment(None, "log")
+        .iter()
+        .map(|line| with_recipient(line, answers.people.first()))
+        .collect();
+    out.line("log: []", &log_comment);
     out.text
+}
+
+/// `line` of the starter's comments with its example `--to "…"` naming
+/// the first person met, so the command shown works on this record.
+fn with_recipient(line: &str, person: Option<&Person>) -> String {
+    let (Some(person), Some((before, rest))) = (person, line.split_once("--to \"")) else {
+        return line.to_owned();
+    };
+    let after = rest.split_once('"').map_or("", |(_, after)| after);
+    format!("{before}--to {}{after}", names::shell_quote(&person.name))
 }
 
 /// Builds the record's text line by line.
