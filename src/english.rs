@@ -269,6 +269,19 @@ pub fn sentence_end(text: &str, mark: &str) -> String {
     }
 }
 
+/// The `index`th (from 0) in words: "first", "second", … "tenth", then
+/// "number 11".
+pub fn ordinal(index: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    WORDS.get(index).map_or_else(
+        || format!("number {}", index + 1),
+        |word| (*word).to_owned(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

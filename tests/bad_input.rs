@@ -25,7 +25,7 @@ fn rejects(record: &str, expected: &str) {
 fn missing_required_field() {
     rejects(
         "candidate:\n  name: Jordan Lee\nrole: R\ninterview_date: 2026-11-19\ninterviewers:\n  - name: A\n",
-        "error: record.yaml: missing field `company`\n",
+        "error: record.yaml: the record has no `company`; add `company:` with its value\n",
     );
 }
 
@@ -109,11 +109,11 @@ fn invalid_utf8() {
 fn yaml_syntax_errors_name_the_line() {
     rejects(
         "candidate:\n  name: \"Jordan\ncompany: X\n",
-        "error: record.yaml:2:9: candidate: unclosed quote\n    2 |   name: \"Jordan\n",
+        "error: record.yaml:2:9: candidate: a quote opened here is never closed; end the value with the same quote mark\n    2 |   name: \"Jordan\n",
     );
     rejects(
         "candidate:\n  name: Jordan\n   email: j@x.example\n",
-        "error: record.yaml:3:9: candidate: mapping values are not allowed in this context\n    3 |    email: j@x.example\n",
+        "error: record.yaml:3:9: candidate: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces\n    3 |    email: j@x.example\n",
     );
 }
 
@@ -212,4 +212,52 @@ fn a_byte_order_mark_is_accepted() {
         .any_stderr()
         .any_stdout()
         .run();
+}
+
+/// Every message of the YAML parser a record can provoke, in plain words
+/// and at the line to mend: the broken record (made from a good one by
+/// replacing `from` with `to`) and what the error must say.
+#[test]
+fn parser_messages_are_in_plain_words_at_the_broken_line() {
+    const GOOD: &str = "candidate: {name: Jordan Lee}\ncompany: Northwind\nrole: Engineer\ninterview_date: 2026-11-19\ninterviewers:\n  - name: Priya Shah\n    topics: [the schema registry]\n";
+    let cases = [
+        (
+            "    topics",
+            "\ttopics",
+            "record.yaml:7:1: interviewers[0]: a tab is used to indent here; YAML allows only spaces, so indent with spaces",
+        ),
+        (
+            "role: Engineer",
+            "role Engineer",
+            "record.yaml:3:1: this line needs a colon after the field's name, as in `role: Data Engineer`",
+        ),
+        (
+            "    topics:",
+            "   topics:",
+            "record.yaml:7:4: interviewers: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces",
+        ),
+        (
+            "company: Northwind",
+            "company: Northwind: Traders",
+            "record.yaml:2:19: a second `: ` in this line; put the value in quotes, as in `company: \"Northwind: Traders\"`",
+        ),
+        (
+            "company: Northwind",
+            "company: \"Northwind",
+            "record.yaml:2:10: a quote opened here is never closed; end the value with the same quote mark",
+        ),
+        (
+            "  - name: Priya Shah\n",
+            "  - title: Engineering Manager\n",
+            "record.yaml:7:5: interviewers[0]: the first interviewer has no `name`; add `name:` with its value",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        Test::new()
+            .record(&GOOD.replace(from, to))
+            .args(["check", "record.yaml"])
+            .status(1)
+            .stderr_contains(&format!("error: {expected}\n"))
+            .run();
+    }
 }

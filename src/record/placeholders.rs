@@ -10,6 +10,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::english;
 use crate::error::{Position, RecordError};
 
 /// The starter record `init` writes: every field, each with a comment.
@@ -178,18 +179,6 @@ fn samples() -> &'static HashSet<(String, String)> {
     })
 }
 
-/// "first" for 0, "second" for 1…: a list position in words.
-fn ordinal(index: usize) -> String {
-    const WORDS: [&str; 10] = [
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-        "tenth",
-    ];
-    WORDS.get(index).map_or_else(
-        || format!("number {}", index + 1),
-        |word| (*word).to_owned(),
-    )
-}
-
 /// The list position of `key` in the path of `value`, in words.
 fn nth(value: &Value, key: &str) -> String {
     let index = value
@@ -198,7 +187,7 @@ fn nth(value: &Value, key: &str) -> String {
         .find(|(name, _)| name == key)
         .and_then(|(_, index)| *index)
         .unwrap_or(0);
-    ordinal(index)
+    english::ordinal(index)
 }
 
 /// The field `value` is written in, in plain words, and what to write in

@@ -91,9 +91,25 @@ fn from_str_naming_the_field<T: DeserializeOwned>(
                 field.as_deref(),
             )
         });
-        // The parser places a missing field at the end of its mapping, which
-        // points the user at the wrong line; the field path says enough.
-        let position = position.filter(|_| !message.starts_with("missing field"));
+        // The parser places a missing field at the end of its mapping: near
+        // enough inside one list item, the wrong line anywhere else.
+        let in_an_item = field.as_deref().and_then(item_in_words).is_some();
+        let position = position.filter(|_| in_an_item || !message.contains(" has no `"));
+        // "Mapping values are not allowed" is the parser's word for a
+        // second colon and for a line indented off its neighbours alike.
+        let message = match position.and_then(|at| text.lines().nth(at.line.checked_sub(1)?)) {
+            Some(line) if message.starts_with(SECOND_COLON) && line.matches(": ").count() < 2 => {
+                MISALIGNED.to_owned()
+            }
+            _ => message,
+        };
+        // The scanner reports a tab at the end of the value before it; the
+        // tab itself is what the user must find.
+        let position = if message.starts_with(TAB) {
+            position.map(|at| first_tab_from(text, at))
+        } else {
+            position
+        };
         error_at(source_name, text, position, field, message)
     })
 }
@@ -240,6 +256,17 @@ fn explain(message: &str, field: Option<&str>) -> String {
         return "the record is too large or too complex to be an interview record; keep the people and topics of this one interview".into();
     }
     let message = message.replace(" (`null` is not allowed)", "");
+    if let Some(plain) = syntax_in_plain_words(&message) {
+        return plain;
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let name = rest.trim_end_matches('`');
+        let whose = match field {
+            None => "the record".to_owned(),
+            Some(path) => item_in_words(path).unwrap_or_else(|| format!("`{path}`")),
+        };
+        return format!("{whose} has no `{name}`; add `{name}:` with its value");
+    }
     match message.as_str() {
         "expected sequence start" | "invalid type: string, expected a sequence" => {
             "expected a list, one `- item` per line".into()
@@ -251,6 +278,73 @@ fn explain(message: &str, field: Option<&str>) -> String {
         "expected string scalar" => "expected text".into(),
         _ => message,
     }
+}
+
+/// An item of a list as a person counts it: "the second interviewer" for
+/// `interviewers[1]`; `None` for a path that is not one.
+fn item_in_words(path: &str) -> Option<String> {
+    let (list, index) = path.strip_suffix(']')?.rsplit_once('[')?;
+    let index: usize = index.parse().ok()?;
+    let noun = match list.rsplit('.').next()? {
+        "interviewers" => "interviewer",
+        "unanswered_questions" => "unanswered question",
+        "log" => "log entry",
+        "strengths" => "strength",
+        "topics" => "topic",
+        _ => return None,
+    };
+    Some(format!("the {} {noun}", crate::english::ordinal(index)))
+}
+
+/// How the message about a second colon begins.
+const SECOND_COLON: &str = "a second `: `";
+
+/// What a line indented off its neighbours is told.
+const MISALIGNED: &str = "this line is not indented like the lines above it; indent the fields of one item by the same number of spaces";
+
+/// How a message about a tab begins, once in plain words.
+const TAB: &str = "a tab is used to indent here";
+
+/// The parser's messages about the shape of the text, as a user can act on
+/// them; `None` for any other message.
+fn syntax_in_plain_words(message: &str) -> Option<String> {
+    let plain = if message.contains("found a tab") || message.contains("tabs disallowed") {
+        format!("{TAB}; YAML allows only spaces, so indent with spaces")
+    } else if message.starts_with("simple key expected ':'")
+        || message.contains("could not find expected ':'")
+    {
+        "this line needs a colon after the field's name, as in `role: Data Engineer`".into()
+    } else if message.starts_with("mapping values are not allowed") {
+        format!(
+            "{SECOND_COLON} in this line; put the value in quotes, as in `company: \"Northwind: Traders\"`"
+        )
+    } else if message.contains("did not find expected '-' indicator")
+        || message.contains("did not find expected key")
+        || message.contains("bad indentation")
+    {
+        MISALIGNED.into()
+    } else if message.starts_with("unclosed quote")
+        || message.contains("found unexpected end of stream")
+    {
+        "a quote opened here is never closed; end the value with the same quote mark".into()
+    } else {
+        return None;
+    };
+    Some(plain)
+}
+
+/// The first tab in `text` at or after `at`, or `at` when there is none.
+fn first_tab_from(text: &str, at: Position) -> Position {
+    text.lines()
+        .enumerate()
+        .skip(at.line.saturating_sub(1))
+        .find_map(|(index, line)| {
+            line.find('\t').map(|byte| Position {
+                line: index + 1,
+                column: line[..byte].chars().count() + 1,
+            })
+        })
+        .unwrap_or(at)
 }
 
 /// Splits what follows the opening backtick of serde's "unknown field" and
