@@ -261,3 +261,36 @@ fn parser_messages_are_in_plain_words_at_the_broken_line() {
             .run();
     }
 }
+
+/// A misspelt field, a date in words, a person without a name and a tab:
+/// one run names all four, each at its line.
+#[test]
+fn four_mistakes_are_found_in_one_run() {
+    let record = "candidate:\n  name: Jordan Lee\ncompany: Northwind Traders\nrole: Data Engineer\ninterview_date: next Tuesday\ninterviewers:\n  - name: Priya Shah\n    topcis: [the schema registry]\n  - title: Staff Engineer\n    topics: [the order events]\nrecruiter:\n\tname: Sam Ortiz\n";
+    Test::new()
+        .record(record)
+        .args(["check", "record.yaml"])
+        .status(1)
+        .stderr(
+            "\
+error: record.yaml: 4 mistakes; mend each, then run again:
+  record.yaml:5:17: interview_date: `next Tuesday` is not a date; write it as YYYY-MM-DD, such as 2026-11-19
+      5 | interview_date: next Tuesday
+  record.yaml:8:5: interviewers[0].topcis: unknown field `topcis`; did you mean `topics`?
+      8 |     topcis: [the schema registry]
+  record.yaml:10:5: interviewers[1]: the second interviewer has no `name`; add `name:` with its value
+     10 |     topics: [the order events]
+  record.yaml:12:1: a tab is used to indent here; YAML allows only spaces, so indent with spaces
+     12 | \tname: Sam Ortiz
+error: 1 record checked: 1 error, 0 warnings
+",
+        )
+        .run();
+    // `render` says the same.
+    Test::new()
+        .record(record)
+        .args(["render", "record.yaml"])
+        .status(1)
+        .stderr_contains("error: record.yaml: 4 mistakes; mend each, then run again:\n")
+        .run();
+}

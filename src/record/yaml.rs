@@ -47,11 +47,170 @@ pub fn decode<'a>(source_name: &str, bytes: &'a [u8]) -> Result<&'a str, RecordE
 /// alias bomb or absurd nesting fails fast instead of eating memory.
 ///
 /// A good record is read straight; only a bad one is read again, tracking
-/// the path to each field, so its error can name the field.
+/// the path to each field, so its error can name the field, and again
+/// with each mistake set aside, so one run reports them all.
 pub fn from_str<T: DeserializeOwned>(source_name: &str, text: &str) -> Result<T, RecordError> {
     match serde_saphyr::from_str_with_options(text, options()) {
         Ok(value) => Ok(value),
-        Err(_) => from_str_naming_the_field(source_name, text),
+        Err(_) => Err(every_mistake::<T>(source_name, text)),
+    }
+}
+
+/// The most mistakes one run reports.
+const MOST_MISTAKES: usize = 12;
+
+/// Every mistake in `text` that reading it as `T` finds, one after another:
+/// each is set aside (its lines blanked, or its tabs made spaces) and the
+/// text read again, until it reads or a mistake cannot be set aside.
+fn every_mistake<T: DeserializeOwned>(source_name: &str, text: &str) -> RecordError {
+    let mut mistakes: Vec<RecordError> = Vec::new();
+    let mut blanked_keys: Vec<String> = Vec::new();
+    let mut current = text.to_owned();
+    while mistakes.len() < MOST_MISTAKES {
+        let Err(mut error) = from_str_naming_the_field::<T>(source_name, &current) else {
+            break;
+        };
+        // Quote the line as the user wrote it, not as set aside.
+        error.line_text = error
+            .position
+            .and_then(|at| text.lines().nth(at.line.checked_sub(1)?))
+            .map(|line| shorten(line.trim_end(), 100));
+        let missing = missing_key(&error.message);
+        // A field set aside is then missing, and a line whose tabs became
+        // spaces may be misaligned: neither is a mistake of its own.
+        let on_a_tab_line = error
+            .position
+            .and_then(|at| text.lines().nth(at.line.checked_sub(1)?))
+            .is_some_and(|line| line.contains('\t'))
+            && !error.message.starts_with(TAB);
+        // A mistake in the shape of the text found after setting another
+        // aside may be of the setting aside's making: not reported.
+        let shape_after_another = !mistakes.is_empty()
+            && error.field.is_none()
+            && missing.is_none()
+            && !error.message.starts_with(TAB);
+        if shape_after_another {
+            break;
+        }
+        let follows_from_earlier =
+            on_a_tab_line || missing.is_some_and(|key| blanked_keys.iter().any(|k| k == key));
+        let repaired = set_aside(&current, &error, &mut blanked_keys);
+        if !follows_from_earlier {
+            mistakes.push(error);
+        }
+        match repaired {
+            Some(text) if text != current => current = text,
+            _ => break,
+        }
+    }
+    combined(source_name, mistakes)
+}
+
+/// The field a "has no `name`" message says is missing.
+fn missing_key(message: &str) -> Option<&str> {
+    let (_, rest) = message.split_once(" has no `")?;
+    rest.split_once('`').map(|(key, _)| key)
+}
+
+/// `text` with the mistake `error` names set aside, so reading it again
+/// finds the next one; `None` when it cannot be.
+fn set_aside(text: &str, error: &RecordError, blanked_keys: &mut Vec<String>) -> Option<String> {
+    if error.message.starts_with(TAB) {
+        return Some(text.replace('\t', "  "));
+    }
+    // After a mistake in the text's shape, what the parser reads next is
+    // guesswork: stop at it.
+    if error.field.is_none() || SHAPE.iter().any(|shape| error.message.starts_with(shape)) {
+        return None;
+    }
+    let line = error.position?.line;
+    let lines: Vec<&str> = text.lines().collect();
+    let first = if missing_key(&error.message).is_some() {
+        // A list item without a field: set the whole item aside.
+        item_start(&lines, line)?
+    } else {
+        line.checked_sub(1)?
+    };
+    let whole_item = missing_key(&error.message).is_some();
+    let indent = indentation(lines.get(first)?);
+    let item = lines.get(first)?.trim_start().starts_with("- ");
+    // A whole item reaches to the next line as shallow as its dash; one
+    // field of it, to the next as shallow as the field's name.
+    let column = if item && !whole_item {
+        indent + 2
+    } else {
+        indent
+    };
+    let mut last = first;
+    while let Some(next) = lines.get(last + 1) {
+        if next.trim().is_empty() || indentation(next) <= column {
+            break;
+        }
+        last += 1;
+    }
+    let more_of_the_item = lines
+        .get(last + 1)
+        .is_some_and(|next| !next.trim().is_empty() && indentation(next) > indent);
+    let mut owned: Vec<String> = lines.iter().map(|line| (*line).to_owned()).collect();
+    for (index, line) in owned.iter_mut().enumerate().take(last + 1).skip(first) {
+        let trimmed = line.trim_start();
+        let key = trimmed.trim_start_matches("- ");
+        let key = key.split_once(':').map_or(key, |(key, _)| key);
+        if let Some(key) = key.split_whitespace().next() {
+            blanked_keys.push(key.to_owned());
+        }
+        // The first line of a list item keeps its dash, so the item and
+        // the list stay whole; a whole item set aside goes entirely.
+        *line = if index == first && item && !whole_item {
+            let empty = if more_of_the_item { "-" } else { "- {}" };
+            format!("{}{empty}", " ".repeat(indent))
+        } else {
+            String::new()
+        };
+    }
+    let mut repaired = owned.join("\n");
+    repaired.push('\n');
+    Some(repaired)
+}
+
+/// The index of the line that opens the list item holding line `line`
+/// (1-based).
+fn item_start(lines: &[&str], line: usize) -> Option<usize> {
+    (0..line.min(lines.len()))
+        .rev()
+        .find(|&index| lines[index].trim_start().starts_with("- "))
+}
+
+/// How many spaces a line is indented by.
+fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// One error for all of `mistakes`: the one itself, or each on a line of
+/// its own under a count.
+fn combined(source_name: &str, mut mistakes: Vec<RecordError>) -> RecordError {
+    if mistakes.len() <= 1 {
+        return mistakes.pop().unwrap_or_else(|| RecordError {
+            source_name: source_name.into(),
+            position: None,
+            field: None,
+            message: "this is not a valid record".into(),
+            line_text: None,
+        });
+    }
+    let mut message = format!("{} mistakes; mend each, then run again:", mistakes.len());
+    for mistake in &mistakes {
+        for line in mistake.to_string().lines() {
+            message.push_str("\n  ");
+            message.push_str(line);
+        }
+    }
+    RecordError {
+        source_name: source_name.into(),
+        position: None,
+        field: None,
+        message,
+        line_text: None,
     }
 }
 
@@ -295,6 +454,14 @@ fn item_in_words(path: &str) -> Option<String> {
     };
     Some(format!("the {} {noun}", crate::english::ordinal(index)))
 }
+
+/// How the messages about the shape of the text begin.
+const SHAPE: [&str; 4] = [
+    SECOND_COLON,
+    MISALIGNED,
+    "this line needs a colon",
+    "a quote opened here",
+];
 
 /// How the message about a second colon begins.
 const SECOND_COLON: &str = "a second `: `";
