@@ -294,3 +294,24 @@ error: 1 record checked: 1 error, 0 warnings
         .stderr_contains("error: record.yaml: 4 mistakes; mend each, then run again:\n")
         .run();
 }
+
+/// A mistake the reading finds and one the checks after it find: both in
+/// one run.
+#[test]
+fn mistakes_of_reading_and_of_checking_are_reported_together() {
+    Test::new()
+        .record("candidate: {name: Jordan Lee}\ncompany: Northwind Traders\nrole: Data Engineer\ninterview_date: 2026-11-19\ninterviewers:\n  - name: Priya Shah\n    topcis: [the schema registry]\nrecruiter:\n  name: Sam Ortiz\n  decision_date: 2026-11-01\n")
+        .args(["check", "record.yaml"])
+        .status(1)
+        .stderr(
+            "\
+error: record.yaml: 2 mistakes; mend each, then run again:
+  record.yaml:7:5: interviewers[0].topcis: unknown field `topcis`; did you mean `topics`?
+      7 |     topcis: [the schema registry]
+  record.yaml:10:18: recruiter.decision_date: 2026-11-01 is before the interview on 2026-11-19; the decision date must be on or after it
+     10 |   decision_date: 2026-11-01
+error: 1 record checked: 1 error, 0 warnings
+",
+        )
+        .run();
+}

@@ -39,13 +39,38 @@ pub fn parse_with(
     settings: &Settings,
 ) -> Result<Record, RecordError> {
     let text = yaml::decode(source_name, bytes)?;
-    let raw: RawRecord = yaml::from_str(source_name, text)?;
-    Checker {
+    let checker = Checker {
         source_name,
         text,
         settings,
+    };
+    match yaml::from_str_or_mistakes::<RawRecord>(source_name, text) {
+        Ok(raw) => checker.check(raw),
+        // What the reading found, and what the checks find in the rest.
+        Err((mut mistakes, rest)) => {
+            // One may be of the setting aside's making: a list left empty
+            // (no line), or an entry that lost the field set aside (the
+            // same place): only the others count.
+            if let Some(Err(error)) = rest.map(|raw| checker.check(raw))
+                && error.position.is_some()
+                && !mistakes.iter().any(|mistake| same_place(mistake, &error))
+            {
+                mistakes.push(error);
+            }
+            Err(yaml::combined(source_name, mistakes))
+        }
     }
-    .check(raw)
+}
+
+/// Whether two errors are about one field or one holding the other
+/// (`log[0]` and `log[0].sent`).
+fn same_place(one: &RecordError, other: &RecordError) -> bool {
+    match (&one.field, &other.field) {
+        (Some(one), Some(other)) => {
+            one.starts_with(other.as_str()) || other.starts_with(one.as_str())
+        }
+        _ => false,
+    }
 }
 
 /// What the user set once, for every record that does not say: the

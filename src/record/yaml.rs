@@ -63,12 +63,35 @@ const MOST_MISTAKES: usize = 12;
 /// each is set aside (its lines blanked, or its tabs made spaces) and the
 /// text read again, until it reads or a mistake cannot be set aside.
 fn every_mistake<T: DeserializeOwned>(source_name: &str, text: &str) -> RecordError {
+    let (mistakes, _) = mistakes_and_the_rest::<T>(source_name, text);
+    combined(source_name, mistakes)
+}
+
+/// Reads `text` as `T`; when it cannot, every mistake found (as
+/// [`from_str`] finds them) and, when the text reads once they are set
+/// aside, what it reads as then, for the checks that follow reading.
+pub fn from_str_or_mistakes<T: DeserializeOwned>(
+    source_name: &str,
+    text: &str,
+) -> Result<T, (Vec<RecordError>, Option<T>)> {
+    match serde_saphyr::from_str_with_options(text, options()) {
+        Ok(value) => Ok(value),
+        Err(_) => Err(mistakes_and_the_rest(source_name, text)),
+    }
+}
+
+/// The mistakes in `text`, and what it reads as once they are set aside.
+fn mistakes_and_the_rest<T: DeserializeOwned>(
+    source_name: &str,
+    text: &str,
+) -> (Vec<RecordError>, Option<T>) {
     let mut mistakes: Vec<RecordError> = Vec::new();
     let mut blanked_keys: Vec<String> = Vec::new();
     let mut current = text.to_owned();
     while mistakes.len() < MOST_MISTAKES {
-        let Err(mut error) = from_str_naming_the_field::<T>(source_name, &current) else {
-            break;
+        let mut error = match from_str_naming_the_field::<T>(source_name, &current) {
+            Ok(rest) => return (mistakes, Some(rest)),
+            Err(error) => error,
         };
         // Quote the line as the user wrote it, not as set aside.
         error.line_text = error
@@ -103,7 +126,7 @@ fn every_mistake<T: DeserializeOwned>(source_name: &str, text: &str) -> RecordEr
             _ => break,
         }
     }
-    combined(source_name, mistakes)
+    (mistakes, None)
 }
 
 /// The field a "has no `name`" message says is missing.
@@ -188,7 +211,7 @@ fn indentation(line: &str) -> usize {
 
 /// One error for all of `mistakes`: the one itself, or each on a line of
 /// its own under a count.
-fn combined(source_name: &str, mut mistakes: Vec<RecordError>) -> RecordError {
+pub fn combined(source_name: &str, mut mistakes: Vec<RecordError>) -> RecordError {
     if mistakes.len() <= 1 {
         return mistakes.pop().unwrap_or_else(|| RecordError {
             source_name: source_name.into(),
