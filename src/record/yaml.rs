@@ -213,13 +213,9 @@ fn indentation(line: &str) -> usize {
 /// its own under a count.
 pub fn combined(source_name: &str, mut mistakes: Vec<RecordError>) -> RecordError {
     if mistakes.len() <= 1 {
-        return mistakes.pop().unwrap_or_else(|| RecordError {
-            source_name: source_name.into(),
-            position: None,
-            field: None,
-            message: "this is not a valid record".into(),
-            line_text: None,
-        });
+        return mistakes
+            .pop()
+            .unwrap_or_else(|| plain(source_name, "this is not a valid record".into()));
     }
     let mut message = format!("{} mistakes; mend each, then run again:", mistakes.len());
     for mistake in &mistakes {
@@ -228,13 +224,7 @@ pub fn combined(source_name: &str, mut mistakes: Vec<RecordError>) -> RecordErro
             message.push_str(line);
         }
     }
-    RecordError {
-        source_name: source_name.into(),
-        position: None,
-        field: None,
-        message,
-        line_text: None,
-    }
+    plain(source_name, message)
 }
 
 fn options() -> Options {
@@ -411,6 +401,7 @@ pub fn too_large(source_name: &str, size: Option<u64>) -> RecordError {
     plain(source_name, message)
 }
 
+/// An error about the whole file, at no line.
 fn plain(source_name: &str, message: String) -> RecordError {
     RecordError {
         source_name: source_name.into(),
