@@ -117,6 +117,7 @@ fn plain(name: &str, message: String) -> RecordError {
         field: None,
         message,
         line_text: None,
+        mistakes: Box::default(),
     }
 }
 

@@ -270,16 +270,23 @@ pub fn sentence_end(text: &str, mark: &str) -> String {
 }
 
 /// The `index`th (from 0) in words: "first", "second", … "tenth", then
-/// "number 11".
+/// "11th", "12th", "21st".
 pub fn ordinal(index: usize) -> String {
     const WORDS: [&str; 10] = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
         "tenth",
     ];
-    WORDS.get(index).map_or_else(
-        || format!("number {}", index + 1),
-        |word| (*word).to_owned(),
-    )
+    let number = index + 1;
+    let suffix = match (number % 10, number % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    WORDS
+        .get(index)
+        .map_or_else(|| format!("{number}{suffix}"), |word| (*word).to_owned())
 }
 
 #[cfg(test)]

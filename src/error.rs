@@ -13,12 +13,29 @@ pub struct RecordError {
     pub source_name: String,
     /// The 1-based line and column of the problem, when known.
     pub position: Option<Position>,
-    /// The field path, such as `interviewers[1].topics`, when known.
-    pub field: Option<String>,
+    /// The field's path, such as `interviewers[1].topics`, when known;
+    /// the message names it in words ("the second interviewer's `topics`").
+    pub field: Option<Box<str>>,
     /// What is wrong, in words a user can act on.
     pub message: String,
     /// The text of the offending line, quoted under the message.
-    pub line_text: Option<String>,
+    pub line_text: Option<Box<str>>,
+    /// Each mistake, when the record has more than one; the message then
+    /// introduces the list, and each names its own line.
+    pub mistakes: Box<[RecordError]>,
+}
+
+impl RecordError {
+    /// How many mistakes the user must mend: one, or each of the list.
+    pub fn count(&self) -> usize {
+        self.mistakes.len().max(1)
+    }
+
+    /// Each mistake on its own: the list, or this error when it is one.
+    pub fn each(&self) -> impl Iterator<Item = &RecordError> {
+        let single = self.mistakes.is_empty().then_some(self);
+        single.into_iter().chain(&self.mistakes)
+    }
 }
 
 /// A 1-based line and column in a record file.
@@ -38,17 +55,74 @@ impl fmt::Display for RecordError {
         }
         write!(f, ": ")?;
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            let field = field_in_words(field);
+            // "the second interviewer has no `name`" names its field already.
+            if !self.message.starts_with(&field) {
+                write!(f, "{field}: ")?;
+            }
         }
         write!(f, "{}", self.message)?;
         if let (Some(position), Some(text)) = (self.position, &self.line_text) {
             write!(f, "\n{:>5} | {text}", position.line)?;
+        }
+        for mistake in &self.mistakes {
+            for line in mistake.to_string().lines() {
+                write!(f, "\n  {line}")?;
+            }
         }
         Ok(())
     }
 }
 
 impl std::error::Error for RecordError {}
+
+/// A field's path as a person names it, counting from one:
+/// `interviewers[1].name` is "the second interviewer's `name`",
+/// `interviewers[0].topics[2]` "the first interviewer's third topic",
+/// `candidate.email` "your `email`".
+pub fn field_in_words(path: &str) -> String {
+    let mut phrase: Option<String> = None;
+    let mut steps = path.split('.').peekable();
+    while let Some(step) = steps.next() {
+        let last = steps.peek().is_none();
+        let (key, index) = match step.strip_suffix(']').and_then(|step| step.split_once('[')) {
+            Some((key, index)) => (key, index.parse::<usize>().ok()),
+            None => (step, None),
+        };
+        let item = index
+            .zip(item_noun(key))
+            .map(|(index, noun)| format!("{} {noun}", crate::english::ordinal(index)));
+        phrase = Some(match (phrase, item) {
+            (None, Some(item)) => format!("the {item}"),
+            (None, None) if key == "candidate" && !last => "you".into(),
+            (None, None) if key == "recruiter" && !last => "the recruiter".into(),
+            (None, None) => format!("`{step}`"),
+            (Some(owner), None) if owner.starts_with('`') => format!("`{step}` under {owner}"),
+            (Some(owner), item) => {
+                let owner = if owner == "you" {
+                    "your".into()
+                } else {
+                    format!("{owner}'s")
+                };
+                format!("{owner} {}", item.unwrap_or_else(|| format!("`{step}`")))
+            }
+        });
+    }
+    phrase.unwrap_or_default()
+}
+
+/// What one item of a list is called, for the record's lists.
+fn item_noun(list: &str) -> Option<&'static str> {
+    Some(match list {
+        "interviewers" => "interviewer",
+        "unanswered_questions" => "unanswered question",
+        "log" => "log entry",
+        "strengths" => "strength",
+        "topics" => "topic",
+        "holidays" => "holiday",
+        _ => return None,
+    })
+}
 
 /// Everything that can go wrong between reading a record and writing its drafts.
 #[derive(Debug, thiserror::Error)]
@@ -156,3 +230,32 @@ pub enum Error {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_named_in_words_counting_from_one() {
+        for (path, words) in [
+            ("company", "`company`"),
+            ("candidate.email", "your `email`"),
+            ("recruiter.decision_date", "the recruiter's `decision_date`"),
+            ("interviewers[1]", "the second interviewer"),
+            ("interviewers[1].name", "the second interviewer's `name`"),
+            (
+                "interviewers[0].topics[2]",
+                "the first interviewer's third topic",
+            ),
+            ("interviewers[11].email", "the 12th interviewer's `email`"),
+            (
+                "unanswered_questions[0].asked_by",
+                "the first unanswered question's `asked_by`",
+            ),
+            ("log[2].date", "the third log entry's `date`"),
+            ("followup.max_checkins", "`max_checkins` under `followup`"),
+        ] {
+            assert_eq!(field_in_words(path), words, "{path}");
+        }
+    }
+}

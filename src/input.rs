@@ -118,6 +118,7 @@ fn refused(name: &str, kind: &str) -> RecordError {
         field: None,
         message: format!("this is {kind}, not a record file; {advice}"),
         line_text: None,
+        mistakes: Box::default(),
     }
 }
 

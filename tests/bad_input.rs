@@ -33,7 +33,7 @@ fn missing_required_field() {
 fn topics_that_are_not_a_list() {
     rejects(
         &format!("{HEAD}interviewers:\n  - name: Priya Shah\n    topics: streaming\n"),
-        "error: record.yaml:8:13: interviewers[0].topics: expected a list, one `- item` per line\n    8 |     topics: streaming\n",
+        "error: record.yaml:8:13: the first interviewer's `topics`: expected a list, one `- item` per line\n    8 |     topics: streaming\n",
     );
 }
 
@@ -44,7 +44,7 @@ fn a_date_that_does_not_exist() {
             "{}interviewers:\n  - name: A\n",
             HEAD.replace("2026-11-19", "2026-02-30")
         ),
-        "error: record.yaml:5:17: interview_date: `2026-02-30` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n    5 | interview_date: 2026-02-30\n",
+        "error: record.yaml:5:17: `interview_date`: `2026-02-30` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n    5 | interview_date: 2026-02-30\n",
     );
 }
 
@@ -55,7 +55,7 @@ fn a_date_in_another_format() {
             "{}interviewers:\n  - name: A\n",
             HEAD.replace("2026-11-19", "19/11/2026")
         ),
-        "error: record.yaml:5:17: interview_date: `19/11/2026` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n    5 | interview_date: 19/11/2026\n",
+        "error: record.yaml:5:17: `interview_date`: `19/11/2026` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n    5 | interview_date: 19/11/2026\n",
     );
 }
 
@@ -63,7 +63,7 @@ fn a_date_in_another_format() {
 fn an_unknown_field_suggests_the_nearest() {
     rejects(
         &format!("{HEAD}interviewer:\n  - name: A\n"),
-        "error: record.yaml:6:1: interviewer: unknown field `interviewer`; did you mean `interviewers`?\n    6 | interviewer:\n",
+        "error: record.yaml:6:1: unknown field `interviewer`; did you mean `interviewers`?\n    6 | interviewer:\n",
     );
 }
 
@@ -71,7 +71,7 @@ fn an_unknown_field_suggests_the_nearest() {
 fn an_unknown_nested_field() {
     rejects(
         &format!("{HEAD}interviewers:\n  - name: A\n    topic: [x]\n"),
-        "error: record.yaml:8:5: interviewers[0].topic: unknown field `topic`; did you mean `topics`?\n    8 |     topic: [x]\n",
+        "error: record.yaml:8:5: the first interviewer: unknown field `topic`; did you mean `topics`?\n    8 |     topic: [x]\n",
     );
 }
 
@@ -109,11 +109,11 @@ fn invalid_utf8() {
 fn yaml_syntax_errors_name_the_line() {
     rejects(
         "candidate:\n  name: \"Jordan\ncompany: X\n",
-        "error: record.yaml:2:9: candidate: a quote opened here is never closed; end the value with the same quote mark\n    2 |   name: \"Jordan\n",
+        "error: record.yaml:2:9: `candidate`: a quote opened here is never closed; end the value with the same quote mark\n    2 |   name: \"Jordan\n",
     );
     rejects(
         "candidate:\n  name: Jordan\n   email: j@x.example\n",
-        "error: record.yaml:3:9: candidate: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces\n    3 |    email: j@x.example\n",
+        "error: record.yaml:3:9: `candidate`: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces\n    3 |    email: j@x.example\n",
     );
 }
 
@@ -121,7 +121,7 @@ fn yaml_syntax_errors_name_the_line() {
 fn blank_names() {
     rejects(
         &format!("{HEAD}interviewers:\n  - name: \"  \"\n"),
-        "error: record.yaml:7:11: interviewers[0].name: must not be blank\n    7 |   - name: \"  \"\n",
+        "error: record.yaml:7:11: the first interviewer's `name`: must not be blank\n    7 |   - name: \"  \"\n",
     );
 }
 
@@ -131,7 +131,7 @@ fn asked_by_naming_nobody() {
         &format!(
             "{HEAD}interviewers:\n  - name: Priya Shah\n  - name: Marcus Bell\nunanswered_questions:\n  - question: Why?\n    asked_by: Priya\n"
         ),
-        "error: record.yaml:11:15: unanswered_questions[0].asked_by: `Priya` is not one of the people who interviewed you (Priya Shah or Marcus Bell)\n   11 |     asked_by: Priya\n",
+        "error: record.yaml:11:15: the first unanswered question's `asked_by`: `Priya` is not one of the people who interviewed you (Priya Shah or Marcus Bell)\n   11 |     asked_by: Priya\n",
     );
 }
 
@@ -139,7 +139,7 @@ fn asked_by_naming_nobody() {
 fn an_unknown_tone() {
     rejects(
         &format!("{HEAD}tone: cheerful\ninterviewers:\n  - name: A\n"),
-        "error: record.yaml:6:7: tone: `cheerful` is not allowed here; use warm or formal\n    6 | tone: cheerful\n",
+        "error: record.yaml:6:7: `tone`: `cheerful` is not allowed here; use warm or formal\n    6 | tone: cheerful\n",
     );
 }
 
@@ -147,7 +147,7 @@ fn an_unknown_tone() {
 fn no_interviewers() {
     rejects(
         &format!("{HEAD}interviewers: []\n"),
-        "error: record.yaml:6:15: interviewers: list the people who interviewed you under `interviewers`, each with `name` and `topics`; for a screen with the recruiter alone, give the recruiter `topics` instead\n    6 | interviewers: []\n",
+        "error: record.yaml:6:15: `interviewers`: list the people who interviewed you under `interviewers`, each with `name` and `topics`; for a screen with the recruiter alone, give the recruiter `topics` instead\n    6 | interviewers: []\n",
     );
 }
 
@@ -155,7 +155,7 @@ fn no_interviewers() {
 fn the_same_interviewer_twice() {
     rejects(
         &format!("{HEAD}interviewers:\n  - name: Priya Shah\n  - name: priya shah\n"),
-        "error: record.yaml:8:11: interviewers[1].name: `priya shah` is listed twice; give each person one entry\n    8 |   - name: priya shah\n",
+        "error: record.yaml:8:11: the second interviewer's `name`: `priya shah` is listed twice; give each person one entry\n    8 |   - name: priya shah\n",
     );
 }
 
@@ -165,7 +165,7 @@ fn a_decision_date_before_the_interview() {
         &format!(
             "{HEAD}recruiter:\n  name: Sam Ortiz\n  decision_date: 2026-11-12\ninterviewers:\n  - name: A\n"
         ),
-        "error: record.yaml:8:18: recruiter.decision_date: 2026-11-12 is before the interview on 2026-11-19; the decision date must be on or after it\n    8 |   decision_date: 2026-11-12\n",
+        "error: record.yaml:8:18: the recruiter's `decision_date`: 2026-11-12 is before the interview on 2026-11-19; the decision date must be on or after it\n    8 |   decision_date: 2026-11-12\n",
     );
 }
 
@@ -173,7 +173,7 @@ fn a_decision_date_before_the_interview() {
 fn an_email_that_is_not_an_address() {
     rejects(
         &format!("{HEAD}interviewers:\n  - name: A\n    email: priya.shah\n"),
-        "error: record.yaml:8:12: interviewers[0].email: `priya.shah` is not an email address: it has no @; write a single address, such as priya.shah@northwind.example\n    8 |     email: priya.shah\n",
+        "error: record.yaml:8:12: the first interviewer's `email`: `priya.shah` is not an email address: it has no @; write a single address, such as priya.shah@northwind.example\n    8 |     email: priya.shah\n",
     );
 }
 
@@ -224,7 +224,7 @@ fn parser_messages_are_in_plain_words_at_the_broken_line() {
         (
             "    topics",
             "\ttopics",
-            "record.yaml:7:1: interviewers[0]: a tab is used to indent here; YAML allows only spaces, so indent with spaces",
+            "record.yaml:7:1: the first interviewer: a tab is used to indent here; YAML allows only spaces, so indent with spaces",
         ),
         (
             "role: Engineer",
@@ -234,7 +234,7 @@ fn parser_messages_are_in_plain_words_at_the_broken_line() {
         (
             "    topics:",
             "   topics:",
-            "record.yaml:7:4: interviewers: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces",
+            "record.yaml:7:4: `interviewers`: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces",
         ),
         (
             "company: Northwind",
@@ -249,7 +249,7 @@ fn parser_messages_are_in_plain_words_at_the_broken_line() {
         (
             "  - name: Priya Shah\n",
             "  - title: Engineering Manager\n",
-            "record.yaml:7:5: interviewers[0]: the first interviewer has no `name`; add `name:` with its value",
+            "record.yaml:6:5: the first interviewer has no `name`; add `name:` with its value",
         ),
     ];
     for (from, to, expected) in cases {
@@ -274,15 +274,15 @@ fn four_mistakes_are_found_in_one_run() {
         .stderr(
             "\
 error: record.yaml: 4 mistakes; mend each, then run again:
-  record.yaml:5:17: interview_date: `next Tuesday` is not a date; write it as YYYY-MM-DD, such as 2026-11-19
+  record.yaml:5:17: `interview_date`: `next Tuesday` is not a date; write it as YYYY-MM-DD, such as 2026-11-19
       5 | interview_date: next Tuesday
-  record.yaml:8:5: interviewers[0].topcis: unknown field `topcis`; did you mean `topics`?
+  record.yaml:8:5: the first interviewer: unknown field `topcis`; did you mean `topics`?
       8 |     topcis: [the schema registry]
-  record.yaml:10:5: interviewers[1]: the second interviewer has no `name`; add `name:` with its value
-     10 |     topics: [the order events]
+  record.yaml:9:5: the second interviewer has no `name`; add `name:` with its value
+      9 |   - title: Staff Engineer
   record.yaml:12:1: a tab is used to indent here; YAML allows only spaces, so indent with spaces
      12 | \tname: Sam Ortiz
-error: 1 record checked: 1 error, 0 warnings
+error: 1 record checked: 4 errors, 0 warnings
 ",
         )
         .run();
@@ -306,10 +306,54 @@ fn mistakes_of_reading_and_of_checking_are_reported_together() {
         .stderr(
             "\
 error: record.yaml: 2 mistakes; mend each, then run again:
-  record.yaml:7:5: interviewers[0].topcis: unknown field `topcis`; did you mean `topics`?
+  record.yaml:7:5: the first interviewer: unknown field `topcis`; did you mean `topics`?
       7 |     topcis: [the schema registry]
-  record.yaml:10:18: recruiter.decision_date: 2026-11-01 is before the interview on 2026-11-19; the decision date must be on or after it
+  record.yaml:10:18: the recruiter's `decision_date`: 2026-11-01 is before the interview on 2026-11-19; the decision date must be on or after it
      10 |   decision_date: 2026-11-01
+error: 1 record checked: 2 errors, 0 warnings
+",
+        )
+        .run();
+}
+
+/// Mistakes only the checks after reading can find (a name twice, a
+/// question asked by nobody met, a bad code, a log entry naming nobody):
+/// every one in one run, in the order of the file.
+#[test]
+fn every_mistake_the_checks_find_is_reported_in_one_run() {
+    Test::new()
+        .record("candidate: {name: Jordan Lee}\ncompany: Northwind Traders\nrole: Data Engineer\ninterview_date: 2026-11-19\ncountry: Scotland\ninterviewers:\n  - name: Priya Shah\n    topics: [the schema registry]\n  - name: priya shah\nunanswered_questions:\n  - question: How would you shard it?\n    asked_by: Marcus\nlog:\n  - date: 2026-11-20\n    sent: email\n    to: Pria\n")
+        .args(["check", "record.yaml"])
+        .status(1)
+        .stderr(
+            "\
+error: record.yaml: 4 mistakes; mend each, then run again:
+  record.yaml:5:10: `country`: `Scotland` is not a country code; write two letters, such as `GB` or `IE`
+      5 | country: Scotland
+  record.yaml:9:11: the second interviewer's `name`: `priya shah` is listed twice; give each person one entry
+      9 |   - name: priya shah
+  record.yaml:12:15: the first unanswered question's `asked_by`: `Marcus` is not one of the people who interviewed you (Priya Shah)
+     12 |     asked_by: Marcus
+  record.yaml:16:9: the first log entry's `to`: `Pria` is not in the record; the people in it are Priya Shah (interviewer)
+     16 |     to: Pria
+error: 1 record checked: 4 errors, 0 warnings
+",
+        )
+        .run();
+}
+
+/// A person without a name whose topics are a list of their own: the
+/// error points at the person's first line, and nothing else is blamed.
+#[test]
+fn a_missing_name_points_at_the_first_line_of_the_person() {
+    Test::new()
+        .record("candidate: {name: Jordan Lee}\ncompany: Northwind Traders\nrole: Data Engineer\ninterview_date: 2026-11-19\ninterviewers:\n  - name: Priya Shah\n    topics: [the schema registry]\n  - title: Staff Engineer\n    topics:\n      - the order events\n      - the replay tool\n    email: sam@northwind.example\n")
+        .args(["check", "record.yaml"])
+        .status(1)
+        .stderr(
+            "\
+error: record.yaml:8:5: the second interviewer has no `name`; add `name:` with its value
+    8 |   - title: Staff Engineer
 error: 1 record checked: 1 error, 0 warnings
 ",
         )

@@ -43,7 +43,7 @@ fn a_bad_record_is_named_and_the_others_still_render() {
         .file("apps/c.yaml", example("formal").as_bytes())
         .args(["render", "apps/*.yaml", "--kind", "card", "--format", "text"])
         .status(1)
-        .stderr("error: apps/b.yaml:1:10: company: expected text\n    1 | company: [\nerror: 1 of 3 records failed; the others were rendered\n")
+        .stderr("error: apps/b.yaml:1:10: `company`: expected text\n    1 | company: [\nerror: 1 of 3 records failed; the others were rendered\n")
         .any_stdout()
         .run();
     let headers: Vec<&str> = output

@@ -94,7 +94,7 @@ fn a_record_without_a_name_anywhere_is_told_where_to_add_one() {
         .args(["check", "record.yaml"])
         .status(1)
         .stderr_contains(
-            "record.yaml: candidate.name: no name to sign the drafts with; add `candidate:` with `name: Your Name` to this record, or write it once for every record in /home/you/.config/thankyou/config.yaml\n",
+            "record.yaml: your `name`: no name to sign the drafts with; add `candidate:` with `name: Your Name` to this record, or write it once for every record in /home/you/.config/thankyou/config.yaml\n",
         )
         .run();
 }
@@ -107,7 +107,7 @@ fn a_mistake_in_the_config_names_its_line_and_field() {
         .args(["check", "record.yaml"])
         .status(1)
         .stderr_contains(
-            "config.yaml:3:3: candidate.emial: unknown field `emial`; did you mean `email`?\n    3 |   emial: ana@ruiz.example\n",
+            "config.yaml:3:3: `candidate`: unknown field `emial`; did you mean `email`?\n    3 |   emial: ana@ruiz.example\n",
         )
         .run();
     Test::new()
@@ -116,7 +116,7 @@ fn a_mistake_in_the_config_names_its_line_and_field() {
         .args(["render", "record.yaml"])
         .status(1)
         .stderr_contains(
-            "config.yaml:3:10: candidate.email: `ana@ruiz` is not an email address: the domain after the @ needs a dot",
+            "config.yaml:3:10: your `email`: `ana@ruiz` is not an email address: the domain after the @ needs a dot",
         )
         .run();
     Test::new()
@@ -124,7 +124,9 @@ fn a_mistake_in_the_config_names_its_line_and_field() {
         .record(&example("panel"))
         .args(["render", "record.yaml"])
         .status(1)
-        .stderr_contains("config.yaml:1:7: tone: `chummy` is not allowed here; use warm or formal")
+        .stderr_contains(
+            "config.yaml:1:7: `tone`: `chummy` is not allowed here; use warm or formal",
+        )
         .run();
 }
 

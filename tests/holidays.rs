@@ -246,7 +246,7 @@ fn the_config_folder_says_where_the_candidate_lives() {
         .args(["schedule", "record.yaml"])
         .status(1)
         .stderr_contains(
-            "config.yaml:1:10: country: `Scotland` is not a country code; write two letters, such as `GB` or `IE`",
+            "config.yaml:1:10: `country`: `Scotland` is not a country code; write two letters, such as `GB` or `IE`",
         )
         .run();
 }

@@ -243,7 +243,7 @@ fn a_screen_with_the_recruiter_alone_needs_no_interviewers() {
         .record(nobody)
         .args(["render", "record.yaml"])
         .status(1)
-        .stderr("error: record.yaml: interviewers: list the people who interviewed you under `interviewers`, each with `name` and `topics`; for a screen with the recruiter alone, give the recruiter `topics` instead\n")
+        .stderr("error: record.yaml: `interviewers`: list the people who interviewed you under `interviewers`, each with `name` and `topics`; for a screen with the recruiter alone, give the recruiter `topics` instead\n")
         .run();
 }
 

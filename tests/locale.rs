@@ -166,7 +166,7 @@ fn a_bad_locale_is_named() {
         .record(&in_locale(&example("single"), "en-FR"))
         .args(["render", "record.yaml"])
         .status(1)
-        .stderr_contains("locale: `en-FR` is not allowed here; use en-US, en-GB, en-CA, en-AU, en-NZ, en-IE, or en-IN")
+        .stderr_contains("`locale`: `en-FR` is not allowed here; use en-US, en-GB, en-CA, en-AU, en-NZ, en-IE, or en-IN")
         .run();
 }
 
@@ -225,7 +225,7 @@ fn the_config_folder_sets_the_locale_for_every_record_that_does_not() {
         .record(&panel)
         .args(["schedule", "record.yaml"])
         .status(1)
-        .stderr_contains("config.yaml:2:1: local: unknown field `local`; did you mean `locale`?")
+        .stderr_contains("config.yaml:2:1: unknown field `local`; did you mean `locale`?")
         .run();
 }
 

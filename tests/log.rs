@@ -110,27 +110,27 @@ fn bad_log_entries_in_the_record_name_the_field() {
     let cases = [
         (
             "log:\n  - date: 2026-11-20\n    sent: letter\n    to: Priya Shah\n",
-            "error: record.yaml:12:11: log[0].sent: `letter` is not allowed here; use email, card, checkin, or closing\n   12 |     sent: letter\n",
+            "error: record.yaml:12:11: the first log entry's `sent`: `letter` is not allowed here; use email, card, checkin, or closing\n   12 |     sent: letter\n",
         ),
         (
             "log:\n  - date: 20 Nov\n    sent: card\n    to: Priya Shah\n",
-            "error: record.yaml:11:11: log[0].date: `20 Nov` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n   11 |   - date: 20 Nov\n",
+            "error: record.yaml:11:11: the first log entry's `date`: `20 Nov` is not a date; write it as YYYY-MM-DD, such as 2026-11-19\n   11 |   - date: 20 Nov\n",
         ),
         (
             "log:\n  - date: 2026-11-20\n    sent: card\n    to: Pria\n",
-            "error: record.yaml:13:9: log[0].to: `Pria` is not in the record; the people in it are Priya Shah (interviewer)\n   13 |     to: Pria\n",
+            "error: record.yaml:13:9: the first log entry's `to`: `Pria` is not in the record; the people in it are Priya Shah (interviewer)\n   13 |     to: Pria\n",
         ),
         (
             "log:\n  - date: 2026-11-20\n    sent: card\n",
-            "error: record.yaml:11:5: log[0]: `sent:` needs `to:`, naming who it went to\n   11 |   - date: 2026-11-20\n",
+            "error: record.yaml:11:5: the first log entry: `sent:` needs `to:`, naming who it went to\n   11 |   - date: 2026-11-20\n",
         ),
         (
             "status: hired\n",
-            "error: record.yaml:10:9: status: `hired` is not allowed here; use open, offer, rejected, or withdrawn\n   10 | status: hired\n",
+            "error: record.yaml:10:9: `status`: `hired` is not allowed here; use open, offer, rejected, or withdrawn\n   10 | status: hired\n",
         ),
         (
             "followup:\n  max_checkins: 9\n",
-            "error: record.yaml:11:17: followup.max_checkins: must be a whole number from 1 to 6; to send no check-ins at all, set recruiter.no_follow_up\n   11 |   max_checkins: 9\n",
+            "error: record.yaml:11:17: `max_checkins` under `followup`: must be a whole number from 1 to 6; to send no check-ins at all, set recruiter.no_follow_up\n   11 |   max_checkins: 9\n",
         ),
     ];
     for (extra, stderr) in cases {

@@ -72,7 +72,7 @@ fn readme_examples_match_the_program() {
     }
     // Where a clone has them, so the README's commands work there too.
     fs::create_dir_all(folder.path().join("tests/fixtures")).unwrap();
-    for fixture in ["typo.yaml", "weak.yaml"] {
+    for fixture in ["typo.yaml", "weak.yaml", "mistakes.yaml"] {
         let path = Path::new("tests/fixtures").join(fixture);
         fs::copy(root.join(&path), folder.path().join(&path)).unwrap();
     }

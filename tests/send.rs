@@ -119,7 +119,7 @@ fn a_line_break_in_a_name_is_an_input_error_not_a_header() {
         .record(&injected)
         .args(["render", "record.yaml", "--format", "eml", "--out-dir", "mail"])
         .status(1)
-        .stderr("error: record.yaml:11:11: interviewers[0].name: must be on one line\n   11 |   - name: \"José\\r\\nBcc: everyone@example.com\"\n")
+        .stderr("error: record.yaml:11:11: the first interviewer's `name`: must be on one line\n   11 |   - name: \"José\\r\\nBcc: everyone@example.com\"\n")
         .expect_no_file("mail")
         .run();
     let subject = INTERNATIONAL.replace(

@@ -60,7 +60,7 @@ fn check_names_every_sample_left_in_an_unedited_starter() {
         .stderr_contains("  record.yaml:11:10: the company is still the starter's sample `Brightwater Freight`; write the company that interviewed you\n")
         .stderr_contains("  record.yaml:42:11: the second interviewer's name is still the starter's sample `Leo Novak`; write the name of the person you met\n")
         .stderr_contains("  record.yaml:44:12: the second interviewer's email address is still the starter's sample `leo.novak@brightwater.example`; write their work address, or delete the line\n")
-        .stderr_contains("error: 1 record checked: 1 error, 0 warnings\n")
+        .stderr_contains("error: 1 record checked: 15 errors, 0 warnings\n")
         .run();
     assert_eq!(
         output

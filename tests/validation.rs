@@ -45,61 +45,61 @@ fn invisible_formatting_characters_are_refused_in_every_text_field() {
         (
             "company: Northwind Traders",
             "company: \"North\\u202Ewind\"",
-            "3:10: company",
+            "3:10: `company`",
             "U+202E",
         ),
         (
             "role: Senior Data Engineer",
             "role: \"Senior \\u2066Engineer\"",
-            "4:7: role",
+            "4:7: `role`",
             "U+2066",
         ),
         (
             "  name: Jordan Lee",
             "  name: \"Jordan\\u200F Lee\"",
-            "2:9: candidate.name",
+            "2:9: your `name`",
             "U+200F",
         ),
         (
             "  - name: Priya Shah",
             "  - name: \"Priya \\u202AShah\"",
-            "7:11: interviewers[0].name",
+            "7:11: the first interviewer's `name`",
             "U+202A",
         ),
         (
             "    topics: [streaming]",
             "    topics: [\"stream\\u00ADing\"]",
-            "8:14: interviewers[0].topics[0]",
+            "8:14: the first interviewer's first topic",
             "U+00AD",
         ),
         (
             "  - name: Priya Shah",
             "  - name: \"Priya Shah\"\n    title: \"Lead\\uFEFF\"",
-            "8:12: interviewers[0].title",
+            "8:12: the first interviewer's `title`",
             "U+FEFF",
         ),
         (
             "  - name: Priya Shah",
             "  - name: Priya Shah\n    email: \"priya\\u200E@northwind.example\"",
-            "8:12: interviewers[0].email",
+            "8:12: the first interviewer's `email`",
             "U+200E",
         ),
         (
             "  - name: Priya Shah",
             "  - name: \"Priya \\u061CShah\"",
-            "7:11: interviewers[0].name",
+            "7:11: the first interviewer's `name`",
             "U+061C",
         ),
         (
             "  - name: Priya Shah",
             "  - name: \"Priya \\u2069Shah\"",
-            "7:11: interviewers[0].name",
+            "7:11: the first interviewer's `name`",
             "U+2069",
         ),
         (
             "  - name: Priya Shah",
             "  - name: \"Priya\\u200BShah\"",
-            "7:11: interviewers[0].name",
+            "7:11: the first interviewer's `name`",
             "U+200B",
         ),
     ];
@@ -119,18 +119,10 @@ fn invisible_formatting_characters_are_refused_in_every_text_field() {
 #[test]
 fn control_characters_are_refused_with_their_code() {
     for (with, at, code) in [
-        ("  name: \"Jordan\\aLee\"", "2:9: candidate.name", "U+0007"),
-        ("  name: \"Jordan\\eLee\"", "2:9: candidate.name", "U+001B"),
-        (
-            "  name: \"Jordan\\x7FLee\"",
-            "2:9: candidate.name",
-            "U+007F",
-        ),
-        (
-            "  name: \"Jordan\\x9BLee\"",
-            "2:9: candidate.name",
-            "U+009B",
-        ),
+        ("  name: \"Jordan\\aLee\"", "2:9: your `name`", "U+0007"),
+        ("  name: \"Jordan\\eLee\"", "2:9: your `name`", "U+001B"),
+        ("  name: \"Jordan\\x7FLee\"", "2:9: your `name`", "U+007F"),
+        ("  name: \"Jordan\\x9BLee\"", "2:9: your `name`", "U+009B"),
     ] {
         let stderr = refused(&record("").replacen("  name: Jordan Lee", with, 1));
         assert!(
@@ -168,7 +160,7 @@ fn an_email_is_one_plain_address() {
         ));
         let stderr = refused(&text);
         assert!(
-            stderr.starts_with("error: record.yaml:11:10: recruiter.email: `")
+            stderr.starts_with("error: record.yaml:11:10: the recruiter's `email`: `")
                 && stderr.contains("` is not an email address: ")
                 && stderr
                     .contains("; write a single address, such as priya.shah@northwind.example\n"),
@@ -177,7 +169,7 @@ fn an_email_is_one_plain_address() {
     }
     assert!(
         refused(&record("recruiter:\n  name: Sam Ortiz\n  email: \"tom@x.example;evil@example.com\"\n"))
-            .starts_with("error: record.yaml:11:10: recruiter.email: `tom@x.example;evil@example.com` is not an email address: `;` cannot be part of one;")
+            .starts_with("error: record.yaml:11:10: the recruiter's `email`: `tom@x.example;evil@example.com` is not an email address: `;` cannot be part of one;")
     );
     for address in [
         "sam.ortiz@northwind.example",
@@ -223,7 +215,7 @@ fn max_checkins_says_what_number_it_takes() {
         assert_eq!(
             stderr,
             format!(
-                "error: record.yaml:10:17: followup.max_checkins: must be a whole number from 1 to 6; to send no check-ins at all, set recruiter.no_follow_up\n   10 |   max_checkins: {value}\n"
+                "error: record.yaml:10:17: `max_checkins` under `followup`: must be a whole number from 1 to 6; to send no check-ins at all, set recruiter.no_follow_up\n   10 |   max_checkins: {value}\n"
             ),
             "{value}"
         );
@@ -239,7 +231,7 @@ fn a_record_too_large_says_so_and_what_the_limit_is() {
     let text = format!("{HEAD}interviewers:\n  - name: Priya Shah\n    topics:\n{topics}");
     let stderr = refused(&text);
     assert!(
-        stderr.contains(": interviewers[0].topics: the record is too large: it holds more than 50000 values (fields, list items and texts), where an interview needs a few hundred;"),
+        stderr.contains(": the first interviewer's `topics`: the record is too large: it holds more than 50000 values (fields, list items and texts), where an interview needs a few hundred;"),
         "{stderr}"
     );
     assert!(stderr.starts_with("error: record.yaml:"), "{stderr}");
@@ -258,7 +250,8 @@ fn a_record_nested_too_deeply_says_so_with_the_line() {
     let stderr = refused(&record(&format!("followup:\n  max_checkins: {nested}\n")));
     assert!(
         stderr.starts_with("error: record.yaml:10:")
-            && stderr.contains(": followup.max_checkins[0]: the record is nested too deeply"),
+            && stderr
+                .contains(": `max_checkins[0]` under `followup`: the record is nested too deeply"),
         "{stderr}"
     );
 }
@@ -301,7 +294,7 @@ fn a_record_lists_at_most_fifty_interviewers() {
         .record(&panel(51))
         .args(["schedule", "record.yaml"])
         .status(1)
-        .stderr("error: record.yaml:7:3: interviewers: 51 people are listed, more than the 50 a record may have; keep the people you met in this interview, and give another round a record of its own\n    7 |   - name: Person0 Surname0\n")
+        .stderr("error: record.yaml:7:3: `interviewers`: 51 people are listed, more than the 50 a record may have; keep the people you met in this interview, and give another round a record of its own\n    7 |   - name: Person0 Surname0\n")
         .run();
 }
 
@@ -311,15 +304,15 @@ fn dates_too_late_for_the_plan_are_refused() {
         (
             HEAD.replace("2026-11-19", "9999-11-19")
                 + "interviewers:\n  - name: Priya Shah\n    topics: [streaming]\n",
-            "error: record.yaml:5:17: interview_date: 9999-11-19 is too late: the follow-up plan would run past the end of the calendar in 9999; write a date in 9998 or earlier (check the year)\n    5 | interview_date: 9999-11-19\n",
+            "error: record.yaml:5:17: `interview_date`: 9999-11-19 is too late: the follow-up plan would run past the end of the calendar in 9999; write a date in 9998 or earlier (check the year)\n    5 | interview_date: 9999-11-19\n",
         ),
         (
             record("recruiter:\n  name: Sam Ortiz\n  decision_date: 9999-01-01\n"),
-            "error: record.yaml:11:18: recruiter.decision_date: 9999-01-01 is too late: the follow-up plan would run past the end of the calendar in 9999; write a date in 9998 or earlier (check the year)\n   11 |   decision_date: 9999-01-01\n",
+            "error: record.yaml:11:18: the recruiter's `decision_date`: 9999-01-01 is too late: the follow-up plan would run past the end of the calendar in 9999; write a date in 9998 or earlier (check the year)\n   11 |   decision_date: 9999-01-01\n",
         ),
         (
             record("log:\n  - date: 9999-12-31\n    reply: Priya Shah\n"),
-            "error: record.yaml:10:11: log[0].date: 9999-12-31 is too late: the follow-up plan would run past the end of the calendar in 9999; write a date in 9998 or earlier (check the year)\n   10 |   - date: 9999-12-31\n",
+            "error: record.yaml:10:11: the first log entry's `date`: 9999-12-31 is too late: the follow-up plan would run past the end of the calendar in 9999; write a date in 9998 or earlier (check the year)\n   10 |   - date: 9999-12-31\n",
         ),
     ];
     for (text, expected) in late {

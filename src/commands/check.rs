@@ -4,12 +4,21 @@
 use anyhow::{Result, bail};
 
 use crate::arguments::CheckArguments;
+use crate::error::Error;
 use crate::input::{Loaded, expand, read_record, today};
 use crate::lint;
 use crate::plan::{self, Selection};
 use crate::record::Kind;
 use crate::render::{Renderer, templates};
 use crate::report;
+
+/// How many mistakes an error reports: each of a record's, or one.
+fn mistakes_in(error: &Error) -> usize {
+    match error {
+        Error::Record(record) => record.count(),
+        _ => 1,
+    }
+}
 
 /// Lists each record's weaknesses; fails on an error, or on a warning
 /// under `--deny-warnings`.
@@ -37,7 +46,7 @@ pub fn run(arguments: &CheckArguments) -> Result<()> {
             Ok(loaded) => loaded,
             Err(error) => {
                 report::error(&format!("{error:#}"));
-                errors += 1;
+                errors += mistakes_in(&error);
                 continue;
             }
         };

@@ -1,6 +1,8 @@
 //! The rules a record must meet, checked once as it is read: every error
 //! names the field and points at its line.
 
+use std::cell::RefCell;
+
 use jiff::civil::Date;
 use serde_saphyr::Spanned;
 
@@ -43,19 +45,26 @@ pub fn parse_with(
         source_name,
         text,
         settings,
+        mistakes: RefCell::new(Vec::new()),
     };
     match yaml::from_str_or_mistakes::<RawRecord>(source_name, text) {
-        Ok(raw) => checker.check(raw),
+        Ok(raw) => checker
+            .check(raw)
+            .map_err(|mistakes| yaml::combined(source_name, mistakes)),
         // What the reading found, and what the checks find in the rest.
         Err((mut mistakes, rest)) => {
-            // One may be of the setting aside's making: a list left empty
+            // Some may be of the setting aside's making: a list left empty
             // (no line), or an entry that lost the field set aside (the
             // same place): only the others count.
-            if let Some(Err(error)) = rest.map(|raw| checker.check(raw))
-                && error.position.is_some()
-                && !mistakes.iter().any(|mistake| same_place(mistake, &error))
-            {
-                mistakes.push(error);
+            if let Some(Err(found)) = rest.map(|raw| checker.check(raw)) {
+                let others: Vec<RecordError> = found
+                    .into_iter()
+                    .filter(|error| {
+                        error.position.is_some()
+                            && !mistakes.iter().any(|mistake| same_place(mistake, error))
+                    })
+                    .collect();
+                mistakes.extend(others);
             }
             Err(yaml::combined(source_name, mistakes))
         }
@@ -66,9 +75,7 @@ pub fn parse_with(
 /// (`log[0]` and `log[0].sent`).
 fn same_place(one: &RecordError, other: &RecordError) -> bool {
     match (&one.field, &other.field) {
-        (Some(one), Some(other)) => {
-            one.starts_with(other.as_str()) || other.starts_with(one.as_str())
-        }
+        (Some(one), Some(other)) => one.starts_with(&**other) || other.starts_with(&**one),
         _ => false,
     }
 }
@@ -221,9 +228,18 @@ struct Checker<'a> {
     source_name: &'a str,
     text: &'a str,
     settings: &'a Settings,
+    /// Every mistake found so far, so that one run reports them all.
+    mistakes: RefCell<Vec<RecordError>>,
 }
 
 impl Checker<'_> {
+    /// The value of a check that passed; a mistake is kept for the report.
+    fn kept<T>(&self, result: Result<T, RecordError>) -> Option<T> {
+        result
+            .map_err(|error| self.mistakes.borrow_mut().push(error))
+            .ok()
+    }
+
     fn error_at<T>(&self, spanned: &Spanned<T>, field: String, message: String) -> RecordError {
         yaml::error_at(
             self.source_name,
@@ -244,7 +260,8 @@ impl Checker<'_> {
         )
     }
 
-    fn check(&self, raw: RawRecord) -> Result<Record, RecordError> {
+    /// The record, or every mistake the checks find in it.
+    fn check(&self, raw: RawRecord) -> Result<Record, Vec<RecordError>> {
         let interview_date = raw.interview_date.value.0;
         let recruiter_interviewed = raw
             .recruiter
@@ -252,21 +269,25 @@ impl Checker<'_> {
             .is_some_and(|recruiter| !recruiter.topics.is_empty());
         let listed = match raw.interviewers {
             Some(list) if list.value.is_empty() && !recruiter_interviewed => {
-                return Err(self.error_at(&list, "interviewers".into(), NO_ONE_MET.into()));
+                return Err(vec![self.error_at(
+                    &list,
+                    "interviewers".into(),
+                    NO_ONE_MET.into(),
+                )]);
             }
             Some(list) if list.value.len() > MAX_INTERVIEWERS => {
-                return Err(self.error_at(
+                return Err(vec![self.error_at(
                     &list,
                     "interviewers".into(),
                     format!(
                         "{} people are listed, more than the {MAX_INTERVIEWERS} a record may have; keep the people you met in this interview, and give another round a record of its own",
                         list.value.len()
                     ),
-                ));
+                )]);
             }
             Some(list) => list.value,
             None if recruiter_interviewed => Vec::new(),
-            None => return Err(self.error_without_line("interviewers", NO_ONE_MET)),
+            None => return Err(vec![self.error_without_line("interviewers", NO_ONE_MET)]),
         };
         let locale = raw.locale.or(self.settings.locale).unwrap_or_default();
         let defaults = Defaults {
@@ -290,29 +311,28 @@ impl Checker<'_> {
             interviewers: Vec::new(),
             recruiter: None,
         };
-        let mut interviewers = self.check_interviewers(listed, &defaults, &mut lines)?;
-        let recruiter = raw
-            .recruiter
-            .map(|recruiter| {
-                self.check_recruiter(
-                    recruiter,
-                    interview_date,
-                    &defaults,
-                    &mut interviewers,
-                    &mut lines,
-                )
-            })
-            .transpose()?;
+        let mut interviewers = self.check_interviewers(listed, &defaults, &mut lines);
+        let recruiter = raw.recruiter.map(|recruiter| {
+            self.check_recruiter(
+                recruiter,
+                interview_date,
+                &defaults,
+                &mut interviewers,
+                &mut lines,
+            )
+        });
         let unanswered_questions = raw
             .unanswered_questions
             .into_iter()
             .enumerate()
-            .map(|(index, question)| {
-                self.check_question(index, question, &interviewers, recruiter.as_ref())
+            .filter_map(|(index, question)| {
+                self.kept(self.check_question(index, question, &interviewers, recruiter.as_ref()))
             })
-            .collect::<Result<_, _>>()?;
+            .collect();
         let country = match &raw.country {
-            Some(country) => self.check_code(country, "country")?,
+            Some(country) => self
+                .kept(self.check_code(country, "country"))
+                .unwrap_or_default(),
             None => self
                 .settings
                 .country
@@ -320,7 +340,7 @@ impl Checker<'_> {
                 .unwrap_or_else(|| locale.country().to_owned()),
         };
         let region = match &raw.region {
-            Some(region) => Some(self.check_code(region, "region")?),
+            Some(region) => self.kept(self.check_code(region, "region")),
             // The config's region belongs to the config's country.
             None => self.settings.region.clone().filter(|_| {
                 self.settings
@@ -332,9 +352,10 @@ impl Checker<'_> {
         let max_checkins = raw
             .followup
             .and_then(|followup| followup.max_checkins)
-            .map(|max| self.check_max_checkins(&max))
-            .transpose()?;
-        let candidate = self.check_candidate(raw.candidate.unwrap_or_default())?;
+            .and_then(|max| self.kept(self.check_max_checkins(&max)));
+        let candidate = self
+            .kept(self.check_candidate(raw.candidate.unwrap_or_default()))
+            .unwrap_or_default();
         let mut record = Record {
             candidate,
             company: raw.company.into(),
@@ -363,9 +384,16 @@ impl Checker<'_> {
             .log
             .into_iter()
             .enumerate()
-            .map(|(index, entry)| self.check_log_entry(index, entry, &record))
-            .collect::<Result<_, _>>()?;
-        Ok(record)
+            .filter_map(|(index, entry)| self.kept(self.check_log_entry(index, entry, &record)))
+            .collect();
+        // A record with a mistake is never used, so the stand-ins above
+        // (no candidate, no country) go no further.
+        let mistakes = self.mistakes.take();
+        if mistakes.is_empty() {
+            Ok(record)
+        } else {
+            Err(mistakes)
+        }
     }
 
     /// The candidate: the record's own fields, the config's for the rest.
@@ -393,7 +421,7 @@ impl Checker<'_> {
         raw: Vec<RawInterviewer>,
         defaults: &Defaults,
         lines: &mut Lines,
-    ) -> Result<Vec<Person>, RecordError> {
+    ) -> Vec<Person> {
         let mut interviewers: Vec<Person> = Vec::with_capacity(raw.len());
         for (index, raw) in raw.into_iter().enumerate() {
             let name = raw.name.value.as_str();
@@ -401,17 +429,18 @@ impl Checker<'_> {
                 .iter()
                 .any(|other| other.name.eq_ignore_ascii_case(name))
             {
-                return Err(self.error_at(
+                self.kept::<()>(Err(self.error_at(
                     &raw.name,
                     format!("interviewers[{index}].name"),
                     format!("`{name}` is listed twice; give each person one entry"),
-                ));
+                )));
+                continue;
             }
             let (person, person_lines) = person(raw.into_fields(), defaults);
             lines.interviewers.push(person_lines);
             interviewers.push(person);
         }
-        Ok(interviewers)
+        interviewers
     }
 
     /// The recruiter, taken together with their entry among the
@@ -423,19 +452,19 @@ impl Checker<'_> {
         defaults: &Defaults,
         interviewers: &mut Vec<Person>,
         lines: &mut Lines,
-    ) -> Result<Recruiter, RecordError> {
+    ) -> Recruiter {
         let (fields, only) = raw.into_fields();
         if let Some(decision) = &only.decision_date
             && decision.value.0 < interview_date
         {
-            return Err(self.error_at(
+            self.kept::<()>(Err(self.error_at(
                 decision,
                 "recruiter.decision_date".into(),
                 format!(
                     "{} is before the interview on {interview_date}; the decision date must be on or after it",
                     decision.value.0
                 ),
-            ));
+            )));
         }
         let (mut person, mut person_lines) = person(fields, defaults);
         let also = interviewers
@@ -451,13 +480,13 @@ impl Checker<'_> {
             person_lines.email = person_lines.email.or(other_lines.email);
         }
         lines.recruiter = Some(person_lines);
-        Ok(Recruiter {
+        Recruiter {
             person,
             agency: only.agency.map(String::from),
             decision_date: only.decision_date.map(|date| date.value.0),
             no_follow_up: only.no_follow_up,
             also_interviewer_at,
-        })
+        }
     }
 
     fn check_question(

@@ -154,7 +154,7 @@ pub struct PersonLines {
 }
 
 /// The person writing the follow-up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Candidate {
     /// Full name, used to sign every draft.
     pub name: String,

@@ -256,15 +256,22 @@ fn described(value: &Value) -> (String, &'static str) {
 /// every sample has been replaced.
 pub fn find(source_name: &str, text: &str) -> Option<RecordError> {
     let samples = samples();
-    let left: Vec<String> = values(text)
+    let left: Vec<RecordError> = values(text)
         .into_iter()
         .filter(|value| samples.contains(&(value.field(), value.text.clone())))
         .map(|value| {
             let (field, advice) = described(&value);
-            format!(
-                "\n  {source_name}:{}:{}: {field} is still the starter's sample `{}`; {advice}",
-                value.position.line, value.position.column, value.text
-            )
+            RecordError {
+                source_name: source_name.to_owned(),
+                position: Some(value.position),
+                field: None,
+                message: format!(
+                    "{field} is still the starter's sample `{}`; {advice}",
+                    value.text
+                ),
+                line_text: None,
+                mistakes: Box::default(),
+            }
         })
         .collect();
     if left.is_empty() {
@@ -275,13 +282,13 @@ pub fn find(source_name: &str, text: &str) -> Option<RecordError> {
         position: None,
         field: None,
         message: format!(
-            "{} of the starter's sample values {} still here; replace {} with your own:{}",
+            "{} of the starter's sample values {} still here; replace {} with your own:",
             left.len(),
             if left.len() == 1 { "is" } else { "are" },
             if left.len() == 1 { "it" } else { "each" },
-            left.concat()
         ),
         line_text: None,
+        mistakes: left.into(),
     })
 }
 

@@ -29,6 +29,7 @@ pub fn decode<'a>(source_name: &str, bytes: &'a [u8]) -> Result<&'a str, RecordE
             field: None,
             message: "the file is not UTF-8 text; save it as UTF-8 and try again".into(),
             line_text: None,
+            mistakes: Box::default(),
         }
     })?;
     let has_content = text.lines().any(|line| {
@@ -97,7 +98,7 @@ fn mistakes_and_the_rest<T: DeserializeOwned>(
         error.line_text = error
             .position
             .and_then(|at| text.lines().nth(at.line.checked_sub(1)?))
-            .map(|line| shorten(line.trim_end(), 100));
+            .map(|line| shorten(line.trim_end(), 100).into());
         let missing = missing_key(&error.message);
         // A field set aside is then missing, and a line whose tabs became
         // spaces may be misaligned: neither is a mistake of its own.
@@ -141,18 +142,22 @@ fn set_aside(text: &str, error: &RecordError, blanked_keys: &mut Vec<String>) ->
     if error.message.starts_with(TAB) {
         return Some(text.replace('\t', "  "));
     }
+    // A limit passed is about the whole record: reading on finds it again.
+    if error.message.starts_with("the record ") {
+        return None;
+    }
     // After a mistake in the text's shape, what the parser reads next is
     // guesswork: stop at it.
     if error.field.is_none() || SHAPE.iter().any(|shape| error.message.starts_with(shape)) {
         return None;
     }
-    let line = error.position?.line;
+    let at = error.position?;
     let lines: Vec<&str> = text.lines().collect();
     let first = if missing_key(&error.message).is_some() {
         // A list item without a field: set the whole item aside.
-        item_start(&lines, line)?
+        item_start(&lines, at)?
     } else {
-        line.checked_sub(1)?
+        at.line.checked_sub(1)?
     };
     let whole_item = missing_key(&error.message).is_some();
     let indent = indentation(lines.get(first)?);
@@ -196,12 +201,22 @@ fn set_aside(text: &str, error: &RecordError, blanked_keys: &mut Vec<String>) ->
     Some(repaired)
 }
 
-/// The index of the line that opens the list item holding line `line`
-/// (1-based).
-fn item_start(lines: &[&str], line: usize) -> Option<usize> {
-    (0..line.min(lines.len()))
-        .rev()
-        .find(|&index| lines[index].trim_start().starts_with("- "))
+/// The index of the line that opens the list item whose fields start at
+/// `at` (1-based): the nearest line above whose dash is two columns to the
+/// left of them, not one of a list inside the item.
+fn item_start(lines: &[&str], at: Position) -> Option<usize> {
+    let fields = at.column.checked_sub(1)?;
+    let above = (0..at.line.min(lines.len())).rev();
+    let dashes = |index: &usize| lines[*index].trim_start().starts_with("- ");
+    above
+        .clone()
+        .filter(dashes)
+        .find(|&index| indentation(lines[index]) + 2 == fields)
+        .or_else(|| {
+            above
+                .filter(dashes)
+                .find(|&index| indentation(lines[index]) < fields)
+        })
 }
 
 /// How many spaces a line is indented by.
@@ -217,14 +232,15 @@ pub fn combined(source_name: &str, mut mistakes: Vec<RecordError>) -> RecordErro
             .pop()
             .unwrap_or_else(|| plain(source_name, "this is not a valid record".into()));
     }
-    let mut message = format!("{} mistakes; mend each, then run again:", mistakes.len());
-    for mistake in &mistakes {
-        for line in mistake.to_string().lines() {
-            message.push_str("\n  ");
-            message.push_str(line);
-        }
-    }
-    plain(source_name, message)
+    // In the order of the file, those about the whole of it first.
+    mistakes.sort_by_key(|mistake| mistake.position.map(|at| (at.line, at.column)));
+    mistakes.dedup_by(|one, other| one.position == other.position && one.message == other.message);
+    let mut error = plain(
+        source_name,
+        format!("{} mistakes; mend each, then run again:", mistakes.len()),
+    );
+    error.mistakes = mistakes.into();
+    error
 }
 
 fn options() -> Options {
@@ -263,10 +279,30 @@ fn from_str_naming_the_field<T: DeserializeOwned>(
                 field.as_deref(),
             )
         });
+        // An unknown field is named in the message; the place is its owner.
+        let field = match field {
+            Some(path) if message.starts_with("unknown field") => {
+                path.rsplit_once('.').map(|(owner, _)| owner.to_owned())
+            }
+            field => field,
+        };
         // The parser places a missing field at the end of its mapping: near
         // enough inside one list item, the wrong line anywhere else.
-        let in_an_item = field.as_deref().and_then(item_in_words).is_some();
+        let in_an_item = field.as_deref().is_some_and(|path| path.ends_with(']'));
         let position = position.filter(|_| in_an_item || !message.contains(" has no `"));
+        // Inside one, it is the item's first line the user looks for.
+        let position = match position {
+            Some(at) if message.contains(" has no `") => {
+                let lines: Vec<&str> = text.lines().collect();
+                item_start(&lines, at)
+                    .map(|index| Position {
+                        line: index + 1,
+                        column: indentation(lines[index]) + 3,
+                    })
+                    .or(position)
+            }
+            position => position,
+        };
         // "Mapping values are not allowed" is the parser's word for a
         // second colon and for a line indented off its neighbours alike.
         let message = match position.and_then(|at| text.lines().nth(at.line.checked_sub(1)?)) {
@@ -369,13 +405,14 @@ pub fn error_at(
 ) -> RecordError {
     let line_text = position
         .and_then(|position| text.lines().nth(position.line.checked_sub(1)?))
-        .map(|line| shorten(line.trim_end(), 100));
+        .map(|line| shorten(line.trim_end(), 100).into());
     RecordError {
         source_name: source_name.into(),
         position,
-        field,
+        field: field.map(Into::into),
         message,
         line_text,
+        mistakes: Box::default(),
     }
 }
 
@@ -409,6 +446,7 @@ fn plain(source_name: &str, message: String) -> RecordError {
         field: None,
         message,
         line_text: None,
+        mistakes: Box::default(),
     }
 }
 
@@ -436,7 +474,7 @@ fn explain(message: &str, field: Option<&str>) -> String {
         let name = rest.trim_end_matches('`');
         let whose = match field {
             None => "the record".to_owned(),
-            Some(path) => item_in_words(path).unwrap_or_else(|| format!("`{path}`")),
+            Some(path) => crate::error::field_in_words(path),
         };
         return format!("{whose} has no `{name}`; add `{name}:` with its value");
     }
@@ -451,22 +489,6 @@ fn explain(message: &str, field: Option<&str>) -> String {
         "expected string scalar" => "expected text".into(),
         _ => message,
     }
-}
-
-/// An item of a list as a person counts it: "the second interviewer" for
-/// `interviewers[1]`; `None` for a path that is not one.
-fn item_in_words(path: &str) -> Option<String> {
-    let (list, index) = path.strip_suffix(']')?.rsplit_once('[')?;
-    let index: usize = index.parse().ok()?;
-    let noun = match list.rsplit('.').next()? {
-        "interviewers" => "interviewer",
-        "unanswered_questions" => "unanswered question",
-        "log" => "log entry",
-        "strengths" => "strength",
-        "topics" => "topic",
-        _ => return None,
-    };
-    Some(format!("the {} {noun}", crate::english::ordinal(index)))
 }
 
 /// How the messages about the shape of the text begin.
