@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use expectrl::process::unix::WaitStatus;
+use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession as Session;
 use expectrl::{Eof, Expect};
 use tempfile::TempDir;
@@ -239,4 +239,34 @@ fn without_a_terminal_it_points_at_init() {
         )
         .expect_no_file("interview.yaml")
         .run();
+}
+
+/// Ctrl-C at a menu halfway through: nothing is written, the cursor the
+/// menu hid is shown again, and the run ends as Ctrl-C asks.
+#[test]
+fn ctrl_c_halfway_writes_nothing_and_gives_the_cursor_back() {
+    let dir = TempDir::new().unwrap();
+    let mut session = spawn(dir.path(), &["mine.yaml"]);
+    answer(&mut session, "Your name", "Jordan Lee\n");
+    answer(&mut session, "Your email", "\n");
+    answer(&mut session, "Your phone", "\n");
+    answer(&mut session, "Company", "Northwind Traders\n");
+    answer(&mut session, "Role", "Data Engineer\n");
+    answer(&mut session, "Interview date", "\n");
+    session.expect("How did it take place?").unwrap();
+    session.send("\x03").unwrap();
+    let rest = session.expect(Eof).unwrap();
+    let printed = String::from_utf8_lossy(rest.as_bytes()).into_owned();
+    let status = session.get_process().wait().unwrap();
+    assert!(
+        matches!(status, WaitStatus::Signaled(_, Signal::SIGINT, _)),
+        "{status:?}"
+    );
+    assert!(
+        printed.contains("stopped; nothing was written"),
+        "{printed}"
+    );
+    // The escape that shows the cursor, after the menu hid it.
+    assert!(printed.contains("\x1b[?25h"), "{printed:?}");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "{printed}");
 }

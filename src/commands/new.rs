@@ -5,8 +5,11 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
+use dialoguer::console::Term;
 use dialoguer::{Confirm, Input, Select};
 use jiff::civil::Date;
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::input::{Loaded, read_record, settings};
 use crate::lint;
@@ -83,6 +86,7 @@ pub fn run(file: Option<&Path>, force: bool) -> Result<()> {
             file.display()
         );
     }
+    stop_cleanly_on_signals()?;
     let answers = ask(&Today::now()).context("stopped before the record was written")?;
     let path = file.map_or_else(|| default_file(&answers), Path::to_owned);
     let quoted = names::shell_quote(&path.display().to_string());
@@ -92,6 +96,21 @@ pub fn run(file: Option<&Path>, force: bool) -> Result<()> {
     report::note(&format!(
         "to read your drafts: thankyou render {quoted}; to see when to send each: thankyou schedule {quoted}"
     ));
+    Ok(())
+}
+
+/// On Ctrl-C, a closed terminal or `kill`, shows the cursor again (a menu
+/// hides it), says that nothing was written, and ends as the signal asks.
+fn stop_cleanly_on_signals() -> Result<()> {
+    let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Past a signal there is no one left to tell of a failure.
+            let _ = Term::stderr().show_cursor();
+            eprintln!("\nstopped; nothing was written");
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+        }
+    });
     Ok(())
 }
 
