@@ -54,6 +54,15 @@ Examples:
   thankyou next applications/
   thankyou next northwind.yaml halden.yaml --today 2026-12-07")]
     Next(NextArguments),
+    /// Open a page on this machine to write records and watch the drafts change.
+    #[command(after_help = "\
+Examples:
+  thankyou serve
+  thankyou serve applications/ --port 8765 --no-open
+
+The page is served on 127.0.0.1 only, and every request needs the token in
+the printed address. Ctrl-C stops it.")]
+    Serve(ServeArguments),
     /// Record in the file that you sent a draft or got a reply.
     #[command(after_help = "\
 Examples:
@@ -266,6 +275,26 @@ pub struct NextArguments {
     /// How the follow-up plan is shaped.
     #[command(flatten)]
     pub plan: PlanArguments,
+}
+
+/// `thankyou serve`.
+#[derive(Debug, Args)]
+pub struct ServeArguments {
+    /// The folder of records to serve.
+    #[arg(default_value = ".", value_name = "DIR")]
+    pub dir: PathBuf,
+    /// The port on 127.0.0.1 [default: a free one].
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Print the address without opening a browser.
+    #[arg(long)]
+    pub no_open: bool,
+    /// A folder of your own templates, as for `render`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// The day to plan from, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<String>,
 }
 
 /// `thankyou log`.

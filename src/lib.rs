@@ -56,6 +56,7 @@ pub mod prose;
 pub mod record;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod today;
 
 pub use arguments::Arguments;

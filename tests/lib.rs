@@ -34,6 +34,8 @@ mod robustness;
 mod schedule;
 mod schema;
 mod send;
+mod serve_smoke;
+mod server;
 mod starter;
 mod templates;
 mod test;

@@ -13,6 +13,7 @@ mod next;
 mod render;
 mod schedule;
 mod schema;
+mod serve;
 mod templates;
 
 use anyhow::Result;
@@ -25,6 +26,7 @@ pub fn run(arguments: Arguments) -> Result<()> {
         Command::Render(arguments) => render::run(arguments),
         Command::Schedule(arguments) => schedule::run(&arguments),
         Command::Next(arguments) => next::run(&arguments),
+        Command::Serve(arguments) => serve::run(arguments),
         Command::Log(arguments) => log::run(&arguments),
         Command::Check(arguments) => check::run(&arguments),
         Command::Templates(command) => templates::run(&command),
