@@ -9,6 +9,7 @@
 
 mod bad_input;
 mod batch;
+mod browser;
 mod bounds;
 mod calendar;
 mod check;

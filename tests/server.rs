@@ -70,6 +70,11 @@ impl Server {
         format!("{}{path}{join}token={}", self.origin, self.token)
     }
 
+    /// The server's process id, to measure it.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// A file in the folder served.
     pub fn path(&self, name: &str) -> PathBuf {
         self.folder.path().join(name)

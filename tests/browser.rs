@@ -1,0 +1,188 @@
+//! A real browser for the page's tests: headless Chromium, started once per
+//! test with a fresh profile and driven through the DevTools protocol.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use chromiumoxide::browser::{Browser, BrowserConfig};
+use chromiumoxide::page::{Page, ScreenshotParams};
+use futures::StreamExt as _;
+use serde::de::DeserializeOwned;
+use tempfile::TempDir;
+use tokio::runtime::Runtime;
+use tokio::task::JoinHandle;
+
+/// How long a condition on the page may take to become true.
+const PATIENCE_MS: u32 = 20_000;
+
+/// A running Chromium.
+pub struct Chromium {
+    runtime: Runtime,
+    browser: Browser,
+    events: JoinHandle<()>,
+    _profile: TempDir,
+}
+
+impl Chromium {
+    /// Starts Debian's `chromium` headless, with a profile of its own, at
+    /// the size the README's screenshots are taken at.
+    pub fn launch() -> Chromium {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let profile = TempDir::new().unwrap();
+        let config = BrowserConfig::builder()
+            .chrome_executable(executable())
+            .new_headless_mode()
+            .no_sandbox()
+            .user_data_dir(profile.path())
+            .window_size(1400, 900)
+            .viewport(None)
+            .args([
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .build()
+            .unwrap();
+        let (browser, mut handler) = runtime.block_on(Browser::launch(config)).unwrap();
+        let events = runtime.spawn(async move { while handler.next().await.is_some() {} });
+        Chromium {
+            runtime,
+            browser,
+            events,
+            _profile: profile,
+        }
+    }
+
+    /// A new tab at `url`, once it has loaded.
+    pub fn open(&self, url: &str) -> Tab<'_> {
+        let page = self.runtime.block_on(async {
+            let page = self.browser.new_page(url).await.unwrap();
+            page.wait_for_navigation().await.unwrap();
+            page
+        });
+        Tab {
+            chromium: self,
+            page,
+        }
+    }
+}
+
+impl Drop for Chromium {
+    fn drop(&mut self) {
+        let _ = self.runtime.block_on(self.browser.close());
+        let _ = self.runtime.block_on(self.browser.wait());
+        self.events.abort();
+    }
+}
+
+/// Debian's Chromium, or the one `CHROMIUM` names.
+fn executable() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// One tab of the browser.
+pub struct Tab<'a> {
+    chromium: &'a Chromium,
+    page: Page,
+}
+
+impl Tab<'_> {
+    /// The value of a JavaScript expression on the page (awaited when it
+    /// is a promise).
+    pub fn eval<T: DeserializeOwned>(&self, expression: &str) -> T {
+        let function = format!("async () => {{ return ({expression}); }}");
+        self.chromium
+            .runtime
+            .block_on(self.page.evaluate_function(function))
+            .unwrap_or_else(|error| panic!("{expression}: {error}"))
+            .into_value()
+            .unwrap_or_else(|error| panic!("{expression}: {error}"))
+    }
+
+    /// Runs JavaScript statements on the page.
+    pub fn run(&self, statements: &str) {
+        let _: Option<bool> = self.eval(&format!("(() => {{ {statements}; return null; }})()"));
+    }
+
+    /// Waits until a JavaScript condition holds on the page, checking it
+    /// as the page changes; fails after a while with `what`.
+    pub fn wait_for(&self, condition: &str, what: &str) {
+        let waited: bool = self.eval(&format!(
+            "new Promise(resolve => {{
+                const start = performance.now();
+                const check = () => {{
+                    let holds = false;
+                    try {{ holds = Boolean({condition}); }} catch (error) {{}}
+                    if (holds) resolve(true);
+                    else if (performance.now() - start > {PATIENCE_MS}) resolve(false);
+                    else setTimeout(check, 5);
+                }};
+                check();
+            }})"
+        ));
+        assert!(waited, "waited {PATIENCE_MS} ms for {what}: {condition}");
+    }
+
+    /// Types `text` as keystrokes, one key at a time, into whatever has
+    /// the focus, at its caret.
+    pub fn type_keys(&self, text: &str) {
+        self.chromium.runtime.block_on(async {
+            let body = self.page.find_element("body").await.unwrap();
+            body.type_str(text).await.unwrap();
+        });
+    }
+
+    /// Puts the caret of the textarea `selector` at the end of its line
+    /// `line` (from 1), with the focus.
+    pub fn caret_at_end_of_line(&self, selector: &str, line: usize) {
+        self.run(&format!(
+            "const editor = document.querySelector({});
+             const at = editor.value.split('\\n').slice(0, {line}).join('\\n').length;
+             editor.focus();
+             editor.setSelectionRange(at, at)",
+            serde_json::to_string(selector).unwrap()
+        ));
+    }
+
+    /// Clicks the element `selector`.
+    pub fn click(&self, selector: &str) {
+        self.chromium.runtime.block_on(async {
+            self.page
+                .find_element(selector)
+                .await
+                .unwrap_or_else(|error| panic!("{selector}: {error}"))
+                .click()
+                .await
+                .unwrap();
+        });
+    }
+
+    /// The text of the element `selector`.
+    pub fn text(&self, selector: &str) -> String {
+        self.eval(&format!(
+            "document.querySelector({}).textContent",
+            serde_json::to_string(selector).unwrap()
+        ))
+    }
+
+    /// Saves a PNG of the whole page at `path`.
+    pub fn screenshot(&self, path: &Path) {
+        let png = self
+            .chromium
+            .runtime
+            .block_on(
+                self.page
+                    .screenshot(ScreenshotParams::builder().full_page(true).build()),
+            )
+            .unwrap();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, png).unwrap();
+    }
+}
