@@ -70,8 +70,8 @@ impl Logbook {
     /// not read back as a valid record; then nothing is written.
     pub fn write(self, entries: &[NewEntry]) -> Result<Logged> {
         let name = &self.name;
-        let updated =
-            append(&self.text, entries).map_err(|error| Error::Request(format!("{name}: {error}")))?;
+        let updated = append(&self.text, entries)
+            .map_err(|error| Error::Request(format!("{name}: {error}")))?;
         record::parse_with(name, updated.as_bytes(), self.settings).map_err(|error| {
             Error::Request(format!(
                 "the new entry would make {name} invalid, so it was not written: {error}"

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::app::App;
+use super::confine;
 use crate::english;
 use crate::error::{Error, RecordError, field_in_words};
 use crate::format::{html, mailto, split_subject, text};
@@ -110,7 +111,7 @@ pub fn read(app: &App, name: &str, text: &str) -> Result<Rendered, Vec<Problem>>
         .renderer
         .drafts(&record, steps)
         .map_err(|error| problems_of(&error))?;
-    let ids = names::unique_names(drafts.iter().map(|draft| id(draft)).collect());
+    let ids = names::unique_names(drafts.iter().map(id).collect());
     Ok(Rendered {
         record,
         drafts,
@@ -253,4 +254,12 @@ pub fn problems_of(error: &Error) -> Vec<Problem> {
             message: other.to_string(),
         }],
     }
+}
+
+/// How messages name a record the page sends: its file name when it is a
+/// plain record name, `record.yaml` otherwise.
+pub fn record_name(file: Option<&str>) -> String {
+    file.filter(|file| confine::is_record_name(file))
+        .unwrap_or("record.yaml")
+        .to_owned()
 }
