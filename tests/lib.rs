@@ -35,6 +35,7 @@ mod robustness;
 mod schedule;
 mod schema;
 mod send;
+mod serve_record;
 mod serve_smoke;
 mod server;
 mod starter;

@@ -1,1 +1,561 @@
+// A record's page: the YAML on the left, every draft on the right,
+// changing as the record is typed. No framework; record text reaches the
+// page only through textContent and value, and draft HTML only from the
+// server's own renderer, which escapes every field of the record.
 "use strict";
+
+(function () {
+  const file = decodeURIComponent(location.pathname.split("/").pop() || "");
+  const $ = (id) => document.getElementById(id);
+  const editor = $("editor");
+  const gutter = $("gutter");
+  const problemsList = $("problems");
+  const draftsBox = $("drafts");
+  const staleNote = $("stale-note");
+  const statusLine = $("status");
+  const conflictBox = $("conflict");
+  const messageLine = $("message");
+
+  window.thankyouTimings = window.thankyouTimings || [];
+
+  const state = {
+    // The version of the file on disk that the editor's text started from.
+    version: null,
+    // The text as last loaded or saved: equal to the editor's when saved.
+    savedText: "",
+    // Versions this page wrote, so polling does not take them for others'.
+    ours: new Set(),
+    // Whether the record's last preview read without a mistake.
+    ok: true,
+    mistakes: 0,
+    everGood: false,
+    // The preview loop: one request at a time, and the newest text next.
+    inFlight: false,
+    wanted: false,
+    firstInput: null,
+    // Saves and logs under way, and how many have finished, so a poll that
+    // crossed one is not believed.
+    writing: 0,
+    writes: 0,
+    // The disk's text and version while the conflict notice is up.
+    disk: null,
+    lineMarks: new Map(),
+    lineCount: 0,
+  };
+
+  // ---- requests ----------------------------------------------------------
+
+  async function call(method, path, body) {
+    const options = { method, headers: {}, credentials: "same-origin" };
+    if (body !== undefined) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    const response = await fetch(path, options);
+    let data = null;
+    try {
+      data = await response.json();
+    } catch (_) {
+      data = { error: "the server sent an answer this page cannot read" };
+    }
+    return { status: response.status, data };
+  }
+
+  const recordPath = () => "/api/record/" + encodeURIComponent(file);
+
+  // ---- status and messages -----------------------------------------------
+
+  function updateStatus() {
+    const parts = [];
+    if (state.version === null) {
+      parts.push("Loading");
+    } else {
+      parts.push(editor.value === state.savedText ? "Saved" : "Unsaved changes");
+    }
+    if (!state.ok) {
+      parts.push(state.mistakes === 1 ? "1 mistake" : state.mistakes + " mistakes");
+    }
+    statusLine.textContent = parts.join(" · ");
+    $("save").classList.toggle("dirty", editor.value !== state.savedText);
+  }
+
+  let messageTimer = null;
+  function say(text, isError) {
+    messageLine.textContent = text;
+    messageLine.classList.toggle("error", Boolean(isError));
+    messageLine.hidden = false;
+    clearTimeout(messageTimer);
+    if (!isError) {
+      messageTimer = setTimeout(() => { messageLine.hidden = true; }, 6000);
+    }
+  }
+
+  // ---- the gutter --------------------------------------------------------
+
+  function renderGutter() {
+    const count = editor.value.split("\n").length;
+    const fragment = document.createDocumentFragment();
+    for (let line = 1; line <= count; line += 1) {
+      const number = document.createElement("div");
+      number.textContent = String(line);
+      const mark = state.lineMarks.get(line);
+      if (mark) {
+        number.className = "problem-line " + mark.severity;
+        number.title = mark.message;
+      }
+      fragment.appendChild(number);
+    }
+    gutter.replaceChildren(fragment);
+    state.lineCount = count;
+    gutter.scrollTop = editor.scrollTop;
+  }
+
+  function gutterAfterInput() {
+    if (editor.value.split("\n").length !== state.lineCount) {
+      renderGutter();
+    }
+  }
+
+  // ---- problems ----------------------------------------------------------
+
+  function showProblems(problems) {
+    state.lineMarks = new Map();
+    const fragment = document.createDocumentFragment();
+    for (const problem of problems) {
+      const item = document.createElement("li");
+      item.className = "problem " + problem.severity;
+      const where = document.createElement("span");
+      where.className = "where";
+      if (problem.line) {
+        item.dataset.line = String(problem.line);
+        item.tabIndex = 0;
+        item.title = "Go to line " + problem.line;
+        where.textContent = "Line " + problem.line;
+        const known = state.lineMarks.get(problem.line);
+        if (!known || known.severity !== "error") {
+          state.lineMarks.set(problem.line, problem);
+        }
+      } else {
+        where.textContent = problem.severity === "error" ? "Error" : "Note";
+      }
+      const text = document.createElement("span");
+      text.className = "what";
+      text.textContent = problem.message;
+      item.append(where, text);
+      fragment.appendChild(item);
+    }
+    problemsList.replaceChildren(fragment);
+    renderGutter();
+  }
+
+  function goToLine(line) {
+    const lines = editor.value.split("\n");
+    let offset = 0;
+    for (let index = 0; index < line - 1 && index < lines.length; index += 1) {
+      offset += lines[index].length + 1;
+    }
+    editor.focus();
+    editor.setSelectionRange(offset, offset);
+    const height = parseFloat(getComputedStyle(editor).lineHeight) || 20;
+    editor.scrollTop = Math.max(0, (line - 1) * height - editor.clientHeight / 3);
+    gutter.scrollTop = editor.scrollTop;
+  }
+
+  function problemTarget(event) {
+    const item = event.target.closest("li.problem[data-line]");
+    return item ? Number(item.dataset.line) : null;
+  }
+
+  // ---- drafts ------------------------------------------------------------
+
+  function button(className, label) {
+    const element = document.createElement("button");
+    element.type = "button";
+    element.className = className;
+    element.textContent = label;
+    return element;
+  }
+
+  function draftArticle(draft) {
+    const article = document.createElement("article");
+    article.className = "draft" + (draft.sent ? " sent" : "");
+    article.dataset.id = draft.id;
+    article.dataset.kind = draft.kind;
+    article.dataset.to = draft.to;
+
+    const head = document.createElement("header");
+    const title = document.createElement("h4");
+    title.textContent = draft.label;
+    const when = document.createElement("p");
+    when.className = "send-on";
+    const verb = draft.kind === "card" ? "Mail on " : "Send on ";
+    when.textContent = verb + draft.send_on_words;
+    const time = document.createElement("time");
+    time.dateTime = draft.send_on;
+    time.className = "iso";
+    time.textContent = " (" + draft.send_on + ")";
+    when.appendChild(time);
+    head.append(title, when);
+    if (draft.moved_from) {
+      const moved = document.createElement("p");
+      moved.className = "moved";
+      moved.textContent = "Moved from " + draft.moved_from +
+        (draft.moved_because ? ": " + draft.moved_because : "");
+      head.appendChild(moved);
+    }
+    if (draft.sent) {
+      const badge = document.createElement("p");
+      badge.className = "badge";
+      badge.textContent = "Sent";
+      head.appendChild(badge);
+    }
+
+    const subject = document.createElement("p");
+    subject.className = "subject";
+    subject.textContent = draft.subject === null
+      ? "A card, to write by hand"
+      : "Subject: " + draft.subject;
+
+    const body = document.createElement("div");
+    body.className = "body";
+    // The server's own renderer wrote this, every record field escaped.
+    body.innerHTML = draft.html;
+
+    const tools = document.createElement("div");
+    tools.className = "tools";
+    tools.appendChild(button("copy", "Copy text"));
+    if (draft.kind !== "card") {
+      tools.appendChild(button("eml", "Download .eml"));
+    }
+    if (draft.mailto) {
+      const link = document.createElement("a");
+      link.className = "mailto";
+      link.href = draft.mailto;
+      link.textContent = "Open in mail";
+      tools.appendChild(link);
+    }
+    const mark = button("mark-sent", draft.sent ? "Sent" : "Mark as sent");
+    mark.disabled = draft.sent;
+    tools.appendChild(mark);
+
+    article.append(head, subject, body, tools);
+    article.thankyouDraft = draft;
+    return article;
+  }
+
+  function showDrafts(drafts) {
+    const fragment = document.createDocumentFragment();
+    const people = new Map();
+    for (const draft of drafts) {
+      if (!people.has(draft.to)) {
+        const group = document.createElement("section");
+        group.className = "person";
+        const name = document.createElement("h3");
+        name.textContent = draft.to;
+        group.appendChild(name);
+        people.set(draft.to, group);
+        fragment.appendChild(group);
+      }
+      people.get(draft.to).appendChild(draftArticle(draft));
+    }
+    if (drafts.length === 0) {
+      const none = document.createElement("p");
+      none.className = "empty";
+      none.textContent = "This record plans no drafts.";
+      fragment.appendChild(none);
+    }
+    draftsBox.replaceChildren(fragment);
+  }
+
+  function showPreview(preview) {
+    state.ok = preview.ok;
+    state.mistakes = preview.problems.filter((p) => p.severity === "error").length;
+    showProblems(preview.problems);
+    if (preview.ok) {
+      state.everGood = true;
+      showDrafts(preview.drafts);
+      draftsBox.classList.remove("stale");
+      staleNote.hidden = true;
+      $("company").textContent = preview.company || file;
+      $("role").textContent = preview.role || "";
+      document.title = (preview.company || file) + " · " + (preview.role || "") + " · thankyou";
+    } else {
+      draftsBox.classList.add("stale");
+      staleNote.textContent = state.everGood
+        ? "The record has a mistake, so these drafts are from its last good version. Mend it on the left; the drafts follow."
+        : "No drafts yet: mend the mistakes on the left and the drafts appear here.";
+      staleNote.hidden = false;
+    }
+    updateStatus();
+  }
+
+  // ---- the live preview --------------------------------------------------
+
+  async function sendPreview() {
+    state.inFlight = true;
+    state.wanted = false;
+    const started = state.firstInput;
+    state.firstInput = null;
+    const text = editor.value;
+    try {
+      const answer = await call("POST", "/api/preview", { file, text });
+      if (answer.status === 200) {
+        showPreview(answer.data);
+        if (started !== null) {
+          window.thankyouTimings.push(performance.now() - started);
+        }
+      } else {
+        say("Cannot show the drafts: " + (answer.data.error || answer.status), true);
+      }
+    } catch (error) {
+      say("Cannot reach thankyou serve; is it still running?", true);
+    } finally {
+      state.inFlight = false;
+      if (state.wanted) {
+        sendPreview();
+      }
+    }
+  }
+
+  function requestPreview() {
+    if (state.inFlight) {
+      state.wanted = true;
+    } else {
+      sendPreview();
+    }
+  }
+
+  function onInput() {
+    if (state.firstInput === null) {
+      state.firstInput = performance.now();
+    }
+    gutterAfterInput();
+    updateStatus();
+    requestPreview();
+  }
+
+  // ---- loading, saving, conflicts ----------------------------------------
+
+  function setText(text, version) {
+    const scroll = editor.scrollTop;
+    editor.value = text;
+    editor.scrollTop = scroll;
+    state.version = version;
+    state.savedText = text;
+    state.ours.add(version);
+    renderGutter();
+    updateStatus();
+    requestPreview();
+  }
+
+  async function load() {
+    const answer = await call("GET", recordPath());
+    if (answer.status !== 200) {
+      $("company").textContent = file;
+      say("Cannot open " + file + ": " + (answer.data.error || answer.status), true);
+      return;
+    }
+    setText(answer.data.text, answer.data.version);
+    editor.focus();
+    editor.setSelectionRange(0, 0);
+    editor.scrollTop = 0;
+    gutter.scrollTop = 0;
+  }
+
+  function showConflict(disk) {
+    state.disk = disk;
+    conflictBox.hidden = false;
+  }
+
+  function hideConflict() {
+    state.disk = null;
+    conflictBox.hidden = true;
+  }
+
+  async function write(path, body) {
+    state.writing += 1;
+    try {
+      return await call("POST", path, body);
+    } finally {
+      state.writing -= 1;
+      state.writes += 1;
+    }
+  }
+
+  async function save(version) {
+    const text = editor.value;
+    const answer = await write(recordPath(), { text, version: version || state.version });
+    if (answer.status === 200) {
+      state.version = answer.data.version;
+      state.ours.add(answer.data.version);
+      state.savedText = text;
+      hideConflict();
+      updateStatus();
+      return true;
+    }
+    if (answer.status === 409) {
+      showConflict({ text: answer.data.text, version: answer.data.version });
+      return false;
+    }
+    say("Not saved: " + (answer.data.error || answer.status), true);
+    return false;
+  }
+
+  async function poll() {
+    if (state.version === null || state.writing > 0 || !conflictBox.hidden) {
+      return;
+    }
+    const writes = state.writes;
+    try {
+      const answer = await call("GET", recordPath());
+      if (answer.status !== 200 || state.writing > 0 || state.writes !== writes) {
+        return;
+      }
+      const version = answer.data.version;
+      if (version !== state.version && !state.ours.has(version)) {
+        showConflict({ text: answer.data.text, version });
+      }
+    } catch (_) {
+      // The server stopped; the next poll tries again.
+    }
+  }
+
+  // ---- per-draft actions -------------------------------------------------
+
+  function postForm(action, fields, target) {
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = action;
+    form.hidden = true;
+    if (target) {
+      form.target = target;
+    }
+    for (const [name, value] of Object.entries(fields)) {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      form.appendChild(input);
+    }
+    document.body.appendChild(form);
+    form.submit();
+    form.remove();
+  }
+
+  async function copy(text, control) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (_) {
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.className = "offscreen";
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+    }
+    const label = control.textContent;
+    control.textContent = "Copied";
+    setTimeout(() => { control.textContent = label; }, 1500);
+  }
+
+  async function markSent(draft, control) {
+    control.disabled = true;
+    if (editor.value !== state.savedText && !(await save())) {
+      control.disabled = false;
+      return;
+    }
+    const answer = await write(recordPath() + "/log", {
+      sent: draft.kind,
+      to: draft.to,
+      version: state.version,
+    });
+    if (answer.status === 200) {
+      setText(answer.data.text, answer.data.version);
+      say(answer.data.message, false);
+    } else if (answer.status === 409) {
+      showConflict({ text: answer.data.text, version: answer.data.version });
+      control.disabled = false;
+    } else {
+      say("Not logged: " + (answer.data.error || answer.status), true);
+      control.disabled = false;
+    }
+  }
+
+  function onDraftClick(event) {
+    const control = event.target.closest("button");
+    const article = event.target.closest("article.draft");
+    if (!control || !article || draftsBox.classList.contains("stale") && control.classList.contains("mark-sent")) {
+      return;
+    }
+    const draft = article.thankyouDraft;
+    if (control.classList.contains("copy")) {
+      copy(draft.text, control);
+    } else if (control.classList.contains("eml")) {
+      postForm("/download/eml", { text: editor.value, file, draft: draft.id });
+    } else if (control.classList.contains("mark-sent")) {
+      markSent(draft, control);
+    }
+  }
+
+  // ---- wiring ------------------------------------------------------------
+
+  editor.addEventListener("input", onInput);
+  editor.addEventListener("scroll", () => { gutter.scrollTop = editor.scrollTop; });
+  editor.addEventListener("keydown", (event) => {
+    if (event.key === "Tab" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      // YAML forbids tabs: two spaces instead, and focus stays in the editor.
+      event.preventDefault();
+      document.execCommand("insertText", false, "  ");
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      save();
+    }
+  });
+  problemsList.addEventListener("click", (event) => {
+    const line = problemTarget(event);
+    if (line) {
+      goToLine(line);
+    }
+  });
+  problemsList.addEventListener("keydown", (event) => {
+    const line = problemTarget(event);
+    if (line && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      goToLine(line);
+    }
+  });
+  draftsBox.addEventListener("click", onDraftClick);
+  $("save").addEventListener("click", () => save());
+  $("download-ics").addEventListener("click", () => {
+    postForm("/download/ics", { text: editor.value, file });
+  });
+  $("open-print").addEventListener("click", () => {
+    postForm("/download/print", { text: editor.value, file }, "_blank");
+  });
+  $("conflict-reload").addEventListener("click", () => {
+    const disk = state.disk;
+    hideConflict();
+    if (disk) {
+      setText(disk.text, disk.version);
+    }
+  });
+  $("conflict-keep").addEventListener("click", () => {
+    const disk = state.disk;
+    if (disk) {
+      save(disk.version);
+    }
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (state.version !== null && editor.value !== state.savedText) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  setInterval(poll, 2000);
+  load();
+})();

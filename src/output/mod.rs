@@ -1,11 +1,13 @@
 //! Where documents go: standard output, or files in a folder, written
 //! atomically and never over a user's file without `--force`. [`names`]
 //! makes every file name and identifier safe; [`files`] writes;
-//! [`update`] changes a user's file in place under a lock; [`cleanup`]
+//! [`update`] changes a user's file in place under a lock, as [`log`]
+//! does to add to a record's log; [`cleanup`]
 //! removes temporary files when a signal ends the run.
 
 pub mod cleanup;
 pub mod files;
+pub mod log;
 pub mod names;
 pub mod update;
 

@@ -10,7 +10,11 @@
 mod api;
 mod app;
 mod assets;
+pub mod confine;
+mod download;
 mod guard;
+mod preview;
+mod record;
 
 pub use app::{App, Options};
 
@@ -71,6 +75,7 @@ async fn serve(options: Options) -> io::Result<()> {
 fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(assets::router())
+        .merge(record::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&app),

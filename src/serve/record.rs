@@ -1,0 +1,226 @@
+//! A record's page asks here: its text and version, the drafts of the
+//! text being typed, saving, and marking a draft as sent.
+//!
+//! Saving and logging go through the record's lock and its atomic writer
+//! ([`Update`]), the same as `thankyou log`, and change nothing when the
+//! file is no longer the one the page loaded: they answer 409 with what is
+//! on disk, so the page can offer to reload or to keep its own text.
+
+use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::app::App;
+use super::{confine, download, preview};
+use crate::error::Error;
+use crate::input;
+use crate::output::log::{self, Logbook};
+use crate::output::update::Update;
+use crate::record::{Kind, yaml};
+use crate::today::Today;
+
+/// The record routes, and the downloads beside them.
+pub fn router() -> Router<Arc<App>> {
+    Router::new()
+        .route("/api/record/{file}", get(load).post(save))
+        .route("/api/record/{file}/log", post(mark_sent))
+        .route("/api/preview", post(show_preview))
+        .merge(download::router())
+}
+
+/// An opaque version of `bytes`: their length and a hash, so any change
+/// to the bytes changes it.
+pub fn version(bytes: &[u8]) -> String {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    format!("{}-{:016x}", bytes.len(), hasher.finish())
+}
+
+/// `{"error": message}` with `status`.
+pub fn error(status: StatusCode, message: &str) -> Response {
+    (status, Json(json!({ "error": message }))).into_response()
+}
+
+/// The answer when the file changed on disk: 409, with what is there now.
+fn conflict(bytes: &[u8]) -> Response {
+    (
+        StatusCode::CONFLICT,
+        Json(json!({
+            "error": "This file changed on disk since you opened it",
+            "text": String::from_utf8_lossy(bytes),
+            "version": version(bytes),
+        })),
+    )
+        .into_response()
+}
+
+/// The answer for an error from the library: the user's mistake or a
+/// refusal is 422, a failure to read or write 500.
+fn failed(error: &Error) -> Response {
+    let status = match error {
+        Error::Read { .. } | Error::Io { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    self::error(status, &error.to_string())
+}
+
+/// The 404 for a name that is not a record in the folder.
+fn not_found() -> Response {
+    error(StatusCode::NOT_FOUND, "no such record in this folder")
+}
+
+/// Runs `work` on the blocking pool, away from the threads that answer
+/// requests.
+async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "the server failed"))
+}
+
+/// The most a record file may hold, and one byte more to tell one too large.
+fn limit() -> u64 {
+    u64::try_from(yaml::MAX_BYTES).map_or(u64::MAX, |limit| limit + 1)
+}
+
+/// `GET /api/record/{file}`: `{file, text, version}`.
+async fn load(State(app): State<Arc<App>>, Path(file): Path<String>) -> Response {
+    let Some(path) = confine::existing(&app.dir, &file) else {
+        return not_found();
+    };
+    blocking(move || read(&path, &file)).await
+}
+
+/// The record at `path`, named `file`, as the page loads it.
+fn read(path: &PathBuf, file: &str) -> Response {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                &format!("cannot read {file}: {reason}"),
+            );
+        }
+    };
+    if bytes.len() > yaml::MAX_BYTES {
+        return failed(&yaml::too_large(file, u64::try_from(bytes.len()).ok()).into());
+    }
+    let version = version(&bytes);
+    match String::from_utf8(bytes) {
+        Ok(text) => Json(json!({ "file": file, "text": text, "version": version })).into_response(),
+        Err(_) => error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &format!("{file} is not UTF-8 text; save it as UTF-8 to open it here"),
+        ),
+    }
+}
+
+/// What a save sends.
+#[derive(Deserialize)]
+struct Save {
+    /// The new text.
+    text: String,
+    /// The version the page loaded or last saved.
+    version: String,
+}
+
+/// `POST /api/record/{file}`: writes the text unless the file changed
+/// since `version`; `{version}`, or 409.
+async fn save(
+    State(app): State<Arc<App>>,
+    Path(file): Path<String>,
+    Json(save): Json<Save>,
+) -> Response {
+    let Some(path) = confine::existing(&app.dir, &file) else {
+        return not_found();
+    };
+    blocking(move || {
+        let update = match Update::open(&path, limit(), false) {
+            Ok(update) => update,
+            Err(error) => return failed(&error),
+        };
+        if version(update.contents()) != save.version {
+            return conflict(update.contents());
+        }
+        match update.replace(&save.text) {
+            Ok(()) => Json(json!({ "version": version(save.text.as_bytes()) })).into_response(),
+            Err(error) => failed(&error),
+        }
+    })
+    .await
+}
+
+/// What "mark as sent" sends.
+#[derive(Deserialize)]
+struct MarkSent {
+    /// What was sent.
+    sent: Kind,
+    /// To whom, as the record names them.
+    to: String,
+    /// The version the page loaded or last saved.
+    version: String,
+}
+
+/// `POST /api/record/{file}/log`: adds "sent today" to the record's log,
+/// as `thankyou log --sent KIND --to NAME` does; `{text, version, message}`,
+/// or 409.
+async fn mark_sent(
+    State(app): State<Arc<App>>,
+    Path(file): Path<String>,
+    Json(mark): Json<MarkSent>,
+) -> Response {
+    let Some(path) = confine::existing(&app.dir, &file) else {
+        return not_found();
+    };
+    blocking(move || {
+        let today = app.today.unwrap_or_else(|| Today::now().date());
+        let logged = Update::open(&path, limit(), false).and_then(|update| {
+            if version(update.contents()) != mark.version {
+                return Ok(Err(conflict(update.contents())));
+            }
+            let logbook = Logbook::open(update, &file, input::settings()?)?;
+            logbook.check_date(today, "today")?;
+            let entries = log::sent(logbook.record(), today, mark.sent, &[mark.to], None, "to")?;
+            logbook.write(&entries).map(Ok)
+        });
+        match logged {
+            Ok(Ok(logged)) => Json(json!({
+                "version": version(logged.text.as_bytes()),
+                "message": format!("Logged {}.", logged.message),
+                "text": logged.text,
+            }))
+            .into_response(),
+            Ok(Err(conflict)) => conflict,
+            Err(error) => failed(&error),
+        }
+    })
+    .await
+}
+
+/// What a preview sends.
+#[derive(Deserialize)]
+struct PreviewRequest {
+    /// The record's file name, for messages.
+    file: Option<String>,
+    /// The text being typed.
+    text: String,
+}
+
+/// `POST /api/preview`: the drafts of the text, or its mistakes.
+async fn show_preview(
+    State(app): State<Arc<App>>,
+    Json(request): Json<PreviewRequest>,
+) -> Response {
+    blocking(move || {
+        let name = preview::record_name(request.file.as_deref());
+        Json(preview::preview(&app, &name, &request.text)).into_response()
+    })
+    .await
+}
