@@ -244,6 +244,7 @@ fn every_answer_carries_the_security_headers() {
         get(&server, "/static/style.css", &with_cookie),
         get(&server, "/api/health", &with_cookie),
         get(&server, "/record/missing.yaml", &with_cookie),
+        get(&server, "/no-such-page", &with_cookie),
         get(
             &server,
             &format!("/?token={}", server.token),
