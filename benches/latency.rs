@@ -46,7 +46,11 @@ fn main() {
         tab.caret_at_end_of_line("#editor", candidate_name_line(&text));
         for key in 0..KEYS {
             let shown: usize = tab.eval("window.thankyouTimings.length");
-            tab.type_keys(if key % 2 == 0 { "a" } else { "\u{8}" });
+            if key % 2 == 0 {
+                tab.type_keys("a");
+            } else {
+                tab.press("Backspace");
+            }
             tab.wait_for(
                 &format!("window.thankyouTimings.length > {shown}"),
                 "the preview",
@@ -55,8 +59,8 @@ fn main() {
         let mine: Vec<f64> = tab.eval(&format!("window.thankyouTimings.slice(-{KEYS})"));
         println!(
             "{example:>13}: median {:5.1} ms, 95th percentile {:5.1} ms; server at rest {:>6} kB, after typing {:>6} kB",
-            percentile(&mine, 50.0),
-            percentile(&mine, 95.0),
+            percentile(&mine, 50),
+            percentile(&mine, 95),
             rest_kb,
             resident_kb(server.pid())
         );
@@ -65,8 +69,8 @@ fn main() {
     println!(
         "{:>13}: median {:5.1} ms, 95th percentile {:5.1} ms over {} keystrokes",
         "all",
-        percentile(&timings, 50.0),
-        percentile(&timings, 95.0),
+        percentile(&timings, 50),
+        percentile(&timings, 95),
         timings.len()
     );
 }
@@ -84,11 +88,11 @@ fn candidate_name_line(text: &str) -> usize {
         + 1
 }
 
-/// The `p`th percentile of `values`, by the nearest rank.
-fn percentile(values: &[f64], p: f64) -> f64 {
+/// The `p`th percentile of `values` (`p` from 1 to 100), by the nearest rank.
+fn percentile(values: &[f64], p: usize) -> f64 {
     let mut sorted = values.to_vec();
     sorted.sort_by(f64::total_cmp);
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    let rank = (p * sorted.len()).div_ceil(100);
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 

@@ -1,5 +1,5 @@
 //! A real browser for the page's tests: headless Chromium, started once per
-//! test with a fresh profile and driven through the DevTools protocol.
+//! test with a fresh profile and driven through the `DevTools` protocol.
 
 #![allow(dead_code)]
 
@@ -108,7 +108,7 @@ impl Tab<'_> {
 
     /// Runs JavaScript statements on the page.
     pub fn run(&self, statements: &str) {
-        let _: Option<bool> = self.eval(&format!("(() => {{ {statements}; return null; }})()"));
+        let _: bool = self.eval(&format!("(() => {{ {statements}; return true; }})()"));
     }
 
     /// Waits until a JavaScript condition holds on the page, checking it
@@ -136,6 +136,14 @@ impl Tab<'_> {
         self.chromium.runtime.block_on(async {
             let body = self.page.find_element("body").await.unwrap();
             body.type_str(text).await.unwrap();
+        });
+    }
+
+    /// Presses one named key, such as `Backspace`, in whatever has the focus.
+    pub fn press(&self, key: &str) {
+        self.chromium.runtime.block_on(async {
+            let body = self.page.find_element("body").await.unwrap();
+            body.press_key(key).await.unwrap();
         });
     }
 

@@ -9,8 +9,8 @@
 
 mod bad_input;
 mod batch;
-mod browser;
 mod bounds;
+mod browser;
 mod calendar;
 mod check;
 mod cli;
@@ -35,7 +35,9 @@ mod robustness;
 mod schedule;
 mod schema;
 mod send;
+mod serve_browser;
 mod serve_record;
+mod serve_security;
 mod serve_smoke;
 mod server;
 mod starter;

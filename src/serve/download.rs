@@ -15,14 +15,11 @@ use axum::routing::post;
 use serde::Deserialize;
 
 use super::app::App;
+use super::guard;
 use super::preview::{self, Rendered};
 use crate::format::{self, Input, eml, ics, print};
 use crate::output::names;
 use crate::plan::{self, Step, due};
-
-/// The print sheet's policy: it carries its own `<style>`, and no script
-/// may run in it at all.
-pub const PRINT_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /// The download routes.
 pub fn router() -> Router<Arc<App>> {
@@ -174,8 +171,11 @@ async fn print_sheet(State(app): State<Arc<App>>, Form(fields): Form<Fields>) ->
                     .unwrap_or_default();
                 (
                     [
-                        (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                        (header::CONTENT_SECURITY_POLICY, PRINT_POLICY),
+                        (
+                            header::CONTENT_TYPE,
+                            HeaderValue::from_static("text/html; charset=utf-8"),
+                        ),
+                        guard::document_policy(),
                     ],
                     body,
                 )

@@ -1,0 +1,157 @@
+//! `thankyou serve` in a real browser (headless Chromium): what a user sees
+//! and does on the page, from the address `serve` prints.
+
+use std::fs;
+use std::path::Path;
+
+use crate::browser::{Chromium, Tab};
+use crate::server::Server;
+
+/// The record page of `file`, once its drafts are on screen.
+fn record_page<'a>(chromium: &'a Chromium, server: &Server, file: &str) -> Tab<'a> {
+    let tab = chromium.open(&server.url(&format!("/record/{file}")));
+    tab.wait_for(
+        "document.querySelectorAll('#drafts article.draft').length > 0",
+        "the drafts",
+    );
+    tab
+}
+
+/// Whether some draft on the page holds `text`, as a JavaScript condition.
+fn a_draft_says(text: &str) -> String {
+    format!(
+        "[...document.querySelectorAll('#drafts article.draft .body')].some(body => body.textContent.includes({}))",
+        serde_json::to_string(text).unwrap()
+    )
+}
+
+/// Saves a screenshot for the README when `UPDATE_SCREENSHOTS` is set, as
+/// `INSTA_UPDATE` does for snapshots.
+fn screenshot_for_the_readme(tab: &Tab<'_>, name: &str) {
+    if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("docs/screenshots")
+            .join(format!("{name}.png"));
+        tab.screenshot(&path);
+    }
+}
+
+#[test]
+fn the_address_with_its_token_opens_the_page_and_leaves_a_cookie() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = chromium.open(&server.url("/"));
+    // The token is gone from the address bar, and the cookie carries it.
+    let address: String = tab.eval("location.href");
+    assert!(!address.contains(&server.token), "{address}");
+    let status: u16 =
+        tab.eval("fetch('/api/record/single.yaml').then(response => response.status)");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn typing_into_the_record_changes_the_drafts() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    assert!(tab.eval::<bool>(&a_draft_says("Maya Okafor")));
+    // Line 4 is `  name: Maya Okafor`, the name every draft is signed with.
+    tab.caret_at_end_of_line("#editor", 4);
+    tab.type_keys("-Reyes");
+    tab.wait_for(&a_draft_says("Maya Okafor-Reyes"), "the new signature");
+    let timings: Vec<f64> = tab.eval("window.thankyouTimings");
+    assert!(!timings.is_empty(), "no preview timed");
+}
+
+#[test]
+fn a_typo_is_shown_at_its_line_and_the_last_drafts_stay() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    let drafts: usize = tab.eval("document.querySelectorAll('#drafts article.draft').length");
+    // Line 8 is `interview_date: 2026-11-21`.
+    tab.caret_at_end_of_line("#editor", 8);
+    tab.type_keys("x");
+    tab.wait_for(
+        "document.querySelector('#problems li.problem.error[data-line=\"8\"]')",
+        "the mistake at line 8",
+    );
+    let problem = tab.text("#problems li.problem.error[data-line=\"8\"]");
+    assert!(problem.contains("is not a date"), "{problem}");
+    assert!(tab.eval::<bool>("document.querySelector('#drafts').classList.contains('stale')"));
+    assert_eq!(
+        tab.eval::<usize>("document.querySelectorAll('#drafts article.draft').length"),
+        drafts,
+        "the last good drafts stay"
+    );
+    assert!(tab.eval::<bool>(&a_draft_says("Maya Okafor")));
+    // Mended, the drafts are current again.
+    tab.press("Backspace");
+    tab.wait_for(
+        "!document.querySelector('#drafts').classList.contains('stale')",
+        "the drafts current again",
+    );
+}
+
+#[test]
+fn saving_writes_the_file() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.caret_at_end_of_line("#editor", 4);
+    tab.type_keys("-Reyes");
+    tab.click("#save");
+    tab.wait_for(
+        "document.querySelector('#status').textContent.includes('Saved')",
+        "Saved",
+    );
+    let text = fs::read_to_string(server.path("single.yaml")).unwrap();
+    assert!(text.contains("  name: Maya Okafor-Reyes\n"), "{text}");
+    // Nothing else changed: the comments at the top are still there.
+    assert!(text.starts_with("# One interview with the owner"), "{text}");
+}
+
+#[test]
+fn marking_a_draft_as_sent_adds_the_log_entry() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.click("#drafts article.draft[data-kind=\"email\"] button.mark-sent");
+    tab.wait_for(
+        "document.querySelector('#editor').value.includes('sent: email')",
+        "the log entry in the editor",
+    );
+    let text = fs::read_to_string(server.path("single.yaml")).unwrap();
+    assert!(
+        text.contains("sent: email\n    to: Tom Brennan\n"),
+        "the entry on disk: {text}"
+    );
+}
+
+#[test]
+fn a_change_on_disk_brings_the_conflict_notice() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.caret_at_end_of_line("#editor", 4);
+    tab.type_keys("-Reyes");
+    // Another editor changes the file meanwhile.
+    let path = server.path("single.yaml");
+    let theirs = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Riverside Bakehouse", "Riverside Bakery");
+    fs::write(&path, &theirs).unwrap();
+    tab.wait_for(
+        "!document.querySelector('#conflict').hidden",
+        "the conflict notice",
+    );
+    // Saving now does not overwrite theirs.
+    tab.click("#save");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    tab.click("#conflict-reload");
+    tab.wait_for(
+        "document.querySelector('#editor').value.includes('Riverside Bakery')",
+        "their text in the editor",
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+}
