@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::Path;
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -25,11 +25,20 @@ const FILES: [(&str, &str); 5] = [
 pub fn router() -> Router<Arc<App>> {
     Router::new()
         .route("/", get(|| async { file("index.html") }))
-        .route("/record/{name}", get(|| async { file("record.html") }))
+        .route("/record/{name}", get(record_page))
         .route(
             "/static/{name}",
             get(|Path(name): Path<String>| async move { file(&name) }),
         )
+}
+
+/// A record's page, for a record in the folder served; 404 for any other
+/// name, saying nothing of what is outside the folder.
+async fn record_page(State(app): State<Arc<App>>, Path(name): Path<String>) -> Response {
+    match super::confine::existing(&app.dir, &name) {
+        Some(_) => file("record.html"),
+        None => (StatusCode::NOT_FOUND, "no such record in this folder").into_response(),
+    }
 }
 
 /// The embedded file `name`, with its type; 404 for any other name.

@@ -10,6 +10,7 @@
 mod api;
 mod app;
 mod assets;
+pub mod confine;
 mod guard;
 
 pub use app::{App, Options};
