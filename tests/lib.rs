@@ -34,6 +34,7 @@ mod robustness;
 mod schedule;
 mod schema;
 mod send;
+mod serve_applications;
 mod serve_smoke;
 mod server;
 mod starter;

@@ -9,6 +9,7 @@
 
 mod api;
 mod app;
+mod applications;
 mod assets;
 pub mod confine;
 mod guard;
@@ -72,6 +73,7 @@ async fn serve(options: Options) -> io::Result<()> {
 fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(assets::router())
+        .merge(applications::router())
         .nest("/api", api::router())
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&app),
