@@ -229,8 +229,12 @@ fn every_record_is_listed_with_what_next_says_is_due_newest_first() {
 }
 
 #[test]
-fn the_config_route_says_the_candidate_is_unknown_without_a_config() {
+fn an_empty_folder_lists_nothing_and_the_config_knows_no_candidate() {
     let server = Server::with_examples(&[]);
+    assert_eq!(
+        get(&server, "/api/records"),
+        (200, json!({"today": TODAY, "records": []}))
+    );
     let (status, config) = get(&server, "/api/config");
     assert_eq!(status, 200);
     assert_eq!(config, json!({"candidate_known": false, "tone": null}));
@@ -349,4 +353,28 @@ fn the_applications_page_loads_its_style_and_script() {
         !html.contains("<script>") && !html.contains(" style="),
         "no inline code"
     );
+}
+
+#[test]
+fn a_config_that_knows_the_candidate_spares_those_answers() {
+    let folder = TempDir::new().unwrap();
+    let config = folder.path().join("no-config/thankyou");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(
+        config.join("config.yaml"),
+        "candidate:\n  name: Jordan Lee\n  email: jordan.lee@example.com\ntone: formal\n",
+    )
+    .unwrap();
+    let server = Server::in_folder(folder, &["--today", TODAY]);
+    assert_eq!(
+        get(&server, "/api/config"),
+        (200, json!({"candidate_known": true, "tone": "formal"}))
+    );
+    let mut form = northwind();
+    form["candidate"] = Value::Null;
+    form["tone"] = Value::Null;
+    assert_eq!(post(&server, &form).0, 201);
+    let written = fs::read_to_string(server.path("northwind-traders-2026-11-19.yaml")).unwrap();
+    assert!(!written.contains("\ncandidate:"), "{written}");
+    assert!(written.contains("\ntone: formal "), "{written}");
 }

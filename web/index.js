@@ -79,6 +79,7 @@ function recordCard(record) {
       when.dateTime = record.interview_date;
       about.append(when);
     }
+    about.append(element("span", "record-file", record.file));
     item.append(about);
   }
 
@@ -287,6 +288,9 @@ function showError(message) {
   const notice = document.getElementById("new-error");
   notice.textContent = message || "";
   notice.hidden = !message;
+  if (message) {
+    notice.scrollIntoView({ block: "nearest" });
+  }
 }
 
 // Sends the form; on success, opens the new record's page.
