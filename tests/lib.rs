@@ -35,6 +35,7 @@ mod schedule;
 mod schema;
 mod send;
 mod serve_applications;
+mod serve_security;
 mod serve_smoke;
 mod server;
 mod starter;

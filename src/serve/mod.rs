@@ -3,7 +3,7 @@
 //!
 //! The server binds 127.0.0.1 only and answers a request only with the
 //! token it printed ([`guard`]); records are named by file inside the one
-//! folder it serves; the page, its style and its script are
+//! folder it serves ([`confine`]); the page, its style and its script are
 //! files in `web/`, embedded in the binary ([`assets`]); [`api`] answers
 //! the page's questions with the same code the commands use.
 
@@ -12,34 +12,45 @@ mod app;
 mod applications;
 mod assets;
 pub mod confine;
-mod guard;
+pub mod guard;
 
 pub use app::{App, Options};
 
-use std::io;
+use std::fs;
+use std::io::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use tokio::net::TcpListener;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::watch;
 
-/// Serves the folder until Ctrl-C; prints the page's address, with its
-/// token, on standard output first.
+/// How long requests still being answered may take to finish once the
+/// server is asked to stop.
+const GRACE: Duration = Duration::from_secs(5);
+
+/// Serves the folder until Ctrl-C or SIGTERM; prints the page's address,
+/// with its token, on standard output first, and "stopped" on standard
+/// error last.
 pub fn run(options: Options) -> io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(serve(options))
+    let result = runtime.block_on(serve(options));
+    // Nothing left to wait for: a browser still starting is its own
+    // process.
+    runtime.shutdown_background();
+    result
 }
 
+/// Binds, announces the address, and answers until asked to stop.
 async fn serve(options: Options) -> io::Result<()> {
-    let dir = options.dir.canonicalize().map_err(|error| {
-        io::Error::new(
-            error.kind(),
-            format!("cannot serve {}: {error}", options.dir.display()),
-        )
-    })?;
-    let listener = TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, options.port))).await?;
+    let dir = folder(&options.dir)?;
+    let listener = bind(options.port).await?;
     let port = listener.local_addr()?.port();
     let app = Arc::new(App {
         dir,
@@ -48,33 +59,122 @@ async fn serve(options: Options) -> io::Result<()> {
         renderer: options.renderer,
         today: options.today,
     });
+    // Listened for before the address is printed, so a signal sent as
+    // soon as it is seen still stops the server cleanly.
+    let stopping = stop_asked()?;
     let url = format!("http://127.0.0.1:{port}/?token={}", app.token);
-    println!("{url}");
+    // A closed standard output must not stop the server: the note below
+    // and the browser still lead to it.
+    let _ = writeln!(io::stdout(), "{url}");
     crate::report::note(&format!(
         "serving the records in {}; Ctrl-C stops it",
         options.dir.display()
     ));
-    if options.open
-        && let Err(error) = opener::open_browser(&url)
-    {
-        crate::report::warning(&format!(
-            "could not open a browser ({error}); open the address above"
-        ));
+    if options.open {
+        open_browser(url);
     }
-    axum::serve(listener, router(app))
-        .with_graceful_shutdown(async {
-            // Without a signal handler the server runs until killed.
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    let asked = stopping.clone();
+    let grace = async {
+        stopped(asked).await;
+        tokio::time::sleep(GRACE).await;
+    };
+    let server = axum::serve(listener, router(app)).with_graceful_shutdown(stopped(stopping));
+    tokio::select! {
+        result = server => result?,
+        () = grace => {}
+    }
+    crate::report::note("stopped");
+    Ok(())
 }
 
-/// Every route, behind the guard.
+/// The folder to serve, canonical, or why it cannot be served.
+fn folder(dir: &Path) -> io::Result<PathBuf> {
+    let refuse =
+        |kind, why: &str| io::Error::new(kind, format!("cannot serve {}: {why}", dir.display()));
+    match fs::metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => dir
+            .canonicalize()
+            .map_err(|error| refuse(error.kind(), &error.to_string())),
+        Ok(_) => Err(refuse(
+            io::ErrorKind::NotADirectory,
+            "it is not a folder; give the folder that holds the records",
+        )),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            Err(refuse(error.kind(), "there is no such folder"))
+        }
+        Err(error) => Err(refuse(error.kind(), &error.to_string())),
+    }
+}
+
+/// A listener on 127.0.0.1 only, on `port` (0: a free one).
+async fn bind(port: u16) -> io::Result<TcpListener> {
+    TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
+        .await
+        .map_err(|error| {
+            let why = match error.kind() {
+                io::ErrorKind::AddrInUse => format!(
+                    "port {port} is in use; give another with --port, or leave it out for a free one"
+                ),
+                io::ErrorKind::PermissionDenied => format!(
+                    "port {port} is not open to you; give one above 1023 with --port, or leave it out for a free one"
+                ),
+                _ => format!("cannot listen on 127.0.0.1:{port}: {error}"),
+            };
+            io::Error::new(error.kind(), why)
+        })
+}
+
+/// Opens the page in the user's browser, aside, so a browser slow to start
+/// never holds the server up; failing to only earns a warning.
+fn open_browser(url: String) {
+    tokio::task::spawn_blocking(move || {
+        if let Err(error) = opener::open_browser(&url) {
+            crate::report::warning(&format!(
+                "could not open a browser ({error}); open the address above"
+            ));
+        }
+    });
+}
+
+/// Listens, from now on, for Ctrl-C and for the system asking the server
+/// to stop (SIGTERM); the receiver turns true when either comes, after a
+/// note that the server is stopping.
+fn stop_asked() -> io::Result<watch::Receiver<bool>> {
+    let listen = |kind| {
+        signal(kind).map_err(|error| {
+            io::Error::new(
+                error.kind(),
+                format!("cannot listen for Ctrl-C to stop the server: {error}"),
+            )
+        })
+    };
+    let mut interrupt = listen(SignalKind::interrupt())?;
+    let mut terminate = listen(SignalKind::terminate())?;
+    let (send, receive) = watch::channel(false);
+    tokio::spawn(async move {
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+        crate::report::note("stopping: finishing the requests under way");
+        let _ = send.send(true);
+    });
+    Ok(receive)
+}
+
+/// Ends once the server is asked to stop.
+async fn stopped(mut stopping: watch::Receiver<bool>) {
+    // An error means the sender is gone with the runtime: stop too.
+    let _ = stopping.wait_for(|stop| *stop).await;
+}
+
+/// Every route, behind the guard, which also caps every body.
 fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(assets::router())
         .merge(applications::router())
         .nest("/api", api::router())
+        .layer(DefaultBodyLimit::max(guard::BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&app),
             guard::check,

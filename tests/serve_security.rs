@@ -1,0 +1,414 @@
+//! `thankyou serve` answers only its own page, on this machine: the token,
+//! the Host, the Origin of a change, the size of a body and the folder's
+//! bounds are checked over real HTTP, and it stops cleanly when asked.
+
+use std::io::{Read as _, Write as _};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+use std::process::Command;
+use std::time::Duration;
+
+use tempfile::TempDir;
+
+use crate::server::{Raw, Server};
+
+/// The policy every answer carries, as docs/serve.md gives it.
+const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+    img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+    base-uri 'none'; frame-ancestors 'none'";
+
+/// The Accept header of a browser visiting a page (Chromium's).
+const BROWSER_ACCEPT: &str = "text/html,application/xhtml+xml,application/xml;q=0.9,\
+    image/avif,image/webp,image/apng,*/*;q=0.8";
+
+/// What a file outside the folder served holds, to look for in answers.
+const SECRET: &str = "outside-the-folder-4271";
+
+/// A GET of `target` with the Host a browser sends and the headers given.
+fn get(server: &Server, target: &str, headers: &[(&str, &str)]) -> Raw {
+    let host = server.host();
+    let mut all = vec![("Host", host.as_str())];
+    all.extend_from_slice(headers);
+    server.raw("GET", target, &all, b"")
+}
+
+/// A POST of `body` to `target` from the page: the Host, the cookie and
+/// the Origin a browser sends, and a length unless `chunked`.
+fn post_from_page(server: &Server, target: &str, body: &[u8], chunked: bool) -> Raw {
+    let (host, cookie, origin) = (server.host(), server.cookie(), server.origin.clone());
+    let length = body.len().to_string();
+    let mut headers = vec![
+        ("Host", host.as_str()),
+        ("Cookie", cookie.as_str()),
+        ("Origin", origin.as_str()),
+    ];
+    if chunked {
+        headers.push(("Transfer-Encoding", "chunked"));
+        let mut chunks = Vec::new();
+        for chunk in body.chunks(64 * 1024) {
+            chunks.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+            chunks.extend_from_slice(chunk);
+            chunks.extend_from_slice(b"\r\n");
+        }
+        chunks.extend_from_slice(b"0\r\n\r\n");
+        server.raw("POST", target, &headers, &chunks)
+    } else {
+        headers.push(("Content-Length", length.as_str()));
+        server.raw("POST", target, &headers, body)
+    }
+}
+
+#[test]
+fn a_request_without_the_token_is_refused_in_plain_words() {
+    let server = Server::with_examples(&["single"]);
+    for target in [
+        "/",
+        "/record/single.yaml",
+        "/static/style.css",
+        "/api/health",
+    ] {
+        let answer = get(&server, target, &[]);
+        assert_eq!(answer.status, 403, "{target}: {answer:?}");
+        assert!(answer.body.contains("with its token"), "{answer:?}");
+    }
+}
+
+#[test]
+fn a_wrong_token_in_the_query_or_the_cookie_is_refused() {
+    let server = Server::with_examples(&["single"]);
+    let wrong = "0".repeat(32);
+    let cookie = format!("thankyou-{}={wrong}", server.port());
+    let other_port = format!("thankyou-{}={}", server.port() + 1, server.token);
+    let short = &server.token[..31];
+    for (target, headers) in [
+        (format!("/?token={wrong}"), vec![]),
+        (format!("/?token={short}"), vec![]),
+        (format!("/?token={}0", server.token), vec![]),
+        ("/".to_owned(), vec![("Cookie", cookie.as_str())]),
+        ("/".to_owned(), vec![("Cookie", other_port.as_str())]),
+    ] {
+        let answer = get(&server, &target, &headers);
+        assert_eq!(answer.status, 403, "{target} {headers:?}: {answer:?}");
+    }
+}
+
+#[test]
+fn the_token_in_the_address_sets_the_cookie_and_leaves_the_address() {
+    let server = Server::with_examples(&["single"]);
+    let target = format!("/record/single.yaml?a=1&token={}&b=2", server.token);
+    let answer = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+    assert_eq!(answer.status, 303, "{answer:?}");
+    let location = answer.header("location").unwrap();
+    assert_eq!(
+        location,
+        format!("{}/record/single.yaml?a=1&b=2", server.origin)
+    );
+    let cookie = answer.header("set-cookie").unwrap();
+    assert_eq!(
+        cookie,
+        format!("{}; HttpOnly; SameSite=Strict; Path=/", server.cookie())
+    );
+
+    let with_cookie = get(&server, "/record/single.yaml", &[("Cookie", cookie)]);
+    assert_eq!(with_cookie.status, 200, "{with_cookie:?}");
+    assert!(with_cookie.body.contains("<!doctype html>"));
+
+    // The API, and a tool that does not ask for a page, are answered at
+    // once, with the cookie set too.
+    let api = format!("/api/health?token={}", server.token);
+    let page = format!("/?token={}", server.token);
+    for (target, accept) in [(&api, BROWSER_ACCEPT), (&page, "*/*")] {
+        let answer = get(&server, target, &[("Accept", accept)]);
+        assert_eq!(answer.status, 200, "{target}: {answer:?}");
+        assert!(answer.header("set-cookie").is_some(), "{answer:?}");
+    }
+}
+
+#[test]
+fn a_host_other_than_this_server_is_refused_even_with_the_token() {
+    let server = Server::with_examples(&["single"]);
+    let target = format!("/api/health?token={}", server.token);
+    let port = server.port();
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1:{}", port + 1),
+        "127.0.0.1".to_owned(),
+        format!("localhost.evil.example:{port}"),
+    ] {
+        let answer = server.raw("GET", &target, &[("Host", &host)], b"");
+        assert_eq!(answer.status, 403, "{host}: {answer:?}");
+    }
+    let no_host = server.raw("GET", &target, &[], b"");
+    assert_eq!(no_host.status, 403, "{no_host:?}");
+    let localhost = format!("localhost:{port}");
+    let answer = server.raw("GET", &target, &[("Host", &localhost)], b"");
+    assert_eq!(answer.status, 200, "{answer:?}");
+}
+
+#[test]
+fn a_change_from_another_origin_or_none_is_refused() {
+    let server = Server::with_examples(&["single"]);
+    let (host, cookie) = (server.host(), server.cookie());
+    let port = server.port();
+    let evil = format!("http://evil.example:{port}");
+    let other_port = format!("http://127.0.0.1:{}", port + 1);
+    let https = format!("https://127.0.0.1:{port}");
+    for origin in [
+        Some(evil.as_str()),
+        Some(&other_port),
+        Some(&https),
+        Some("null"),
+        None,
+    ] {
+        let mut headers = vec![
+            ("Host", host.as_str()),
+            ("Cookie", cookie.as_str()),
+            ("Content-Length", "2"),
+        ];
+        headers.extend(origin.map(|origin| ("Origin", origin)));
+        let answer = server.raw("POST", "/api/no-such-route", &headers, b"{}");
+        assert_eq!(answer.status, 403, "{origin:?}: {answer:?}");
+        assert!(answer.body.contains("own page"), "{answer:?}");
+    }
+    // From the page itself, the guard lets it through to the routes.
+    let answer = post_from_page(&server, "/api/no-such-route", b"{}", false);
+    assert_eq!(answer.status, 404, "{answer:?}");
+}
+
+#[test]
+fn nothing_outside_the_folder_is_served_as_a_record() {
+    let outside = TempDir::new().unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(&secret, format!("company: {SECRET}\n")).unwrap();
+    let folder = TempDir::new().unwrap();
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    std::fs::copy(
+        examples.join("single.yaml"),
+        folder.path().join("single.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&secret, folder.path().join("out.yaml")).unwrap();
+    std::fs::write(folder.path().join(".hidden.yaml"), SECRET).unwrap();
+    std::fs::write(folder.path().join("notes.txt"), SECRET).unwrap();
+    std::fs::create_dir(folder.path().join("sub.yaml")).unwrap();
+    let server = Server::in_folder(folder, &["--today", "2026-11-25"]);
+    let cookie = server.cookie();
+    let relative = format!(
+        "..%2F{}%2Fsecret.yaml",
+        outside.path().file_name().unwrap().to_string_lossy()
+    );
+
+    for file in [
+        "..%2Fsecret.yaml",
+        relative.as_str(),
+        "../secret.yaml",
+        "..%5Csecret.yaml",
+        "out.yaml",
+        ".hidden.yaml",
+        "notes.txt",
+        "sub.yaml",
+        "missing.yaml",
+        "%2Fetc%2Fpasswd",
+    ] {
+        let answer = get(&server, &format!("/record/{file}"), &[("Cookie", &cookie)]);
+        assert_eq!(answer.status, 404, "{file}: {answer:?}");
+        assert!(!answer.body.contains(SECRET), "{file}: {answer:?}");
+    }
+    let record = get(&server, "/record/single.yaml", &[("Cookie", &cookie)]);
+    assert_eq!(record.status, 200, "{record:?}");
+}
+
+#[test]
+fn a_body_above_two_mebibytes_is_refused_with_or_without_its_length() {
+    let server = Server::with_examples(&["single"]);
+    let large = vec![b'x'; 3 * 1024 * 1024];
+    for chunked in [false, true] {
+        let answer = post_from_page(&server, "/api/no-such-route", &large, chunked);
+        assert_eq!(answer.status, 413, "chunked {chunked}: {answer:?}");
+        assert!(answer.body.contains("2 MiB"), "{answer:?}");
+    }
+    // A body just under the limit reaches the routes.
+    let under = vec![b'x'; 2 * 1024 * 1024 - 16];
+    for chunked in [false, true] {
+        let answer = post_from_page(&server, "/api/no-such-route", &under, chunked);
+        assert_eq!(answer.status, 404, "chunked {chunked}: {answer:?}");
+    }
+}
+
+#[test]
+fn every_answer_carries_the_security_headers() {
+    let server = Server::with_examples(&["single"]);
+    let cookie = server.cookie();
+    let with_cookie = [("Cookie", cookie.as_str())];
+    let answers = [
+        get(&server, "/", &with_cookie),
+        get(&server, "/static/style.css", &with_cookie),
+        get(&server, "/api/health", &with_cookie),
+        get(&server, "/record/missing.yaml", &with_cookie),
+        get(&server, "/no-such-page", &with_cookie),
+        get(
+            &server,
+            &format!("/?token={}", server.token),
+            &[("Accept", BROWSER_ACCEPT)],
+        ),
+        get(&server, "/", &[]),
+        server.raw("GET", "/", &[("Host", "evil.example")], b""),
+        post_from_page(
+            &server,
+            "/api/no-such-route",
+            &vec![b'x'; 3 * 1024 * 1024],
+            false,
+        ),
+    ];
+    for answer in answers {
+        let status = answer.status;
+        assert_eq!(
+            answer.header("content-security-policy"),
+            Some(POLICY),
+            "{status}"
+        );
+        for (name, value) in [
+            ("x-content-type-options", "nosniff"),
+            ("referrer-policy", "no-referrer"),
+            ("cache-control", "no-store"),
+            ("x-frame-options", "DENY"),
+        ] {
+            assert_eq!(answer.header(name), Some(value), "{status}: {name}");
+        }
+    }
+}
+
+/// The machine's addresses other than 127.0.0.1 that it answers on
+/// itself: the rest of 127/8 (Linux), `::1`, and the addresses of its
+/// network interfaces, as far as Linux tells them.
+fn other_addresses() -> Vec<IpAddr> {
+    let mut addresses = vec![
+        IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2)),
+        IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+    ];
+    // Lines of /proc/net/fib_trie: an address, then "/32 host LOCAL".
+    let trie = std::fs::read_to_string("/proc/net/fib_trie").unwrap_or_default();
+    let lines: Vec<&str> = trie.lines().collect();
+    for pair in lines.windows(2) {
+        if pair[1].contains("/32 host LOCAL")
+            && let Some(address) = pair[0].trim().strip_prefix("|-- ")
+            && let Ok(address) = address.parse::<Ipv4Addr>()
+            && !address.is_loopback()
+        {
+            addresses.push(IpAddr::V4(address));
+        }
+    }
+    addresses
+}
+
+#[test]
+fn it_listens_on_127_0_0_1_only() {
+    let server = Server::with_examples(&["single"]);
+    let port = server.port();
+    assert!(TcpStream::connect(server.host()).is_ok());
+    for address in other_addresses() {
+        let connected =
+            TcpStream::connect_timeout(&SocketAddr::new(address, port), Duration::from_secs(2));
+        assert!(connected.is_err(), "it answers on {address}");
+    }
+}
+
+#[test]
+fn sigterm_and_ctrl_c_stop_it_cleanly() {
+    for signal in ["TERM", "INT"] {
+        let folder = TempDir::new().unwrap();
+        let mut server = Server::watched(folder, &["--no-open"], &[]);
+        server.stderr_until("Ctrl-C stops it");
+        let (status, stderr) = server.stop(signal);
+        assert_eq!(status.code(), Some(0), "{signal}: {stderr}");
+        assert!(stderr.contains("stopped"), "{signal}: {stderr}");
+    }
+}
+
+#[test]
+fn a_request_under_way_when_asked_to_stop_is_answered() {
+    let folder = TempDir::new().unwrap();
+    let mut server = Server::watched(folder, &["--no-open"], &[]);
+    server.stderr_until("Ctrl-C stops it");
+    let mut stream = server.connect();
+    let head = format!(
+        "POST /api/no-such-route HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nOrigin: {}\r\n\
+         Content-Length: 4\r\nExpect: 100-continue\r\n\r\n",
+        server.host(),
+        server.cookie(),
+        server.origin
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    // The server asks for the body once the guard is reading it: the
+    // request is under way.
+    let mut interim = [0u8; 25];
+    stream.read_exact(&mut interim).unwrap();
+    assert_eq!(&interim, b"HTTP/1.1 100 Continue\r\n\r\n");
+
+    server.signal("TERM");
+    server.stderr_until("stopping");
+    stream.write_all(b"{}{}").unwrap();
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).unwrap();
+    assert_eq!(Raw::parse(&answer).status, 404, "{answer:?}");
+
+    let (status, stderr) = server.ended();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("stopped"), "{stderr}");
+}
+
+#[test]
+fn a_port_in_use_is_one_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let folder = TempDir::new().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_thankyou"))
+        .args(["serve", "--no-open", "--port", &port])
+        .arg(folder.path())
+        .env("XDG_CONFIG_HOME", folder.path().join("no-config"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "error: port {port} is in use; give another with --port, or leave it out for a free one\n"
+        )
+    );
+}
+
+#[test]
+fn a_folder_that_is_not_there_or_not_a_folder_is_a_clear_error() {
+    let folder = TempDir::new().unwrap();
+    let file = folder.path().join("record.yaml");
+    std::fs::write(&file, "").unwrap();
+    for (dir, why) in [
+        (folder.path().join("missing"), "there is no such folder"),
+        (file, "it is not a folder"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_thankyou"))
+            .args(["serve", "--no-open"])
+            .arg(&dir)
+            .env("XDG_CONFIG_HOME", folder.path().join("no-config"))
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("cannot serve {}", dir.display())),
+            "{stderr}"
+        );
+        assert!(stderr.contains(why), "{stderr}");
+    }
+}
+
+#[test]
+fn a_browser_that_cannot_be_opened_leaves_the_server_running() {
+    let folder = TempDir::new().unwrap();
+    let mut server = Server::watched(folder, &[], &[("BROWSER", "/no/such/browser")]);
+    server.stderr_until("could not open a browser");
+    let answer = get(&server, "/", &[("Cookie", &server.cookie())]);
+    assert_eq!(answer.status, 200, "{answer:?}");
+}
