@@ -112,10 +112,11 @@ impl Tab<'_> {
     }
 
     /// Waits until a JavaScript condition holds on the page, checking it
-    /// as the page changes; fails after a while with `what`.
+    /// as the page changes, across a navigation to another page; fails
+    /// after a while with `what`.
     pub fn wait_for(&self, condition: &str, what: &str) {
-        let waited: bool = self.eval(&format!(
-            "new Promise(resolve => {{
+        let promise = format!(
+            "async () => new Promise(resolve => {{
                 const start = performance.now();
                 const check = () => {{
                     let holds = false;
@@ -126,8 +127,23 @@ impl Tab<'_> {
                 }};
                 check();
             }})"
-        ));
-        assert!(waited, "waited {PATIENCE_MS} ms for {what}: {condition}");
+        );
+        // A navigation ends the page the check ran in: check the next one.
+        for _ in 0..3 {
+            let waited = self.chromium.runtime.block_on(async {
+                if let Ok(result) = self.page.evaluate_function(promise.clone()).await {
+                    Some(result.into_value::<bool>().unwrap_or(false))
+                } else {
+                    let _ = self.page.wait_for_navigation().await;
+                    None
+                }
+            });
+            if let Some(waited) = waited {
+                assert!(waited, "waited {PATIENCE_MS} ms for {what}: {condition}");
+                return;
+            }
+        }
+        panic!("the page kept navigating while waiting for {what}");
     }
 
     /// Types `text` as keystrokes, one key at a time, into whatever has
@@ -180,14 +196,15 @@ impl Tab<'_> {
         ))
     }
 
-    /// Saves a PNG of the whole page at `path`.
-    pub fn screenshot(&self, path: &Path) {
+    /// Saves a PNG of the page at `path`: the whole of it, or what the
+    /// window shows.
+    pub fn screenshot(&self, path: &Path, whole: bool) {
         let png = self
             .chromium
             .runtime
             .block_on(
                 self.page
-                    .screenshot(ScreenshotParams::builder().full_page(true).build()),
+                    .screenshot(ScreenshotParams::builder().full_page(whole).build()),
             )
             .unwrap();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

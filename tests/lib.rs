@@ -35,6 +35,7 @@ mod robustness;
 mod schedule;
 mod schema;
 mod send;
+mod serve_applications;
 mod serve_browser;
 mod serve_record;
 mod serve_security;

@@ -26,13 +26,13 @@ fn a_draft_says(text: &str) -> String {
 }
 
 /// Saves a screenshot for the README when `UPDATE_SCREENSHOTS` is set, as
-/// `INSTA_UPDATE` does for snapshots.
-fn screenshot_for_the_readme(tab: &Tab<'_>, name: &str) {
+/// `INSTA_UPDATE` does for snapshots: the whole page, or the window.
+fn screenshot_for_the_readme(tab: &Tab<'_>, name: &str, whole: bool) {
     if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("docs/screenshots")
             .join(format!("{name}.png"));
-        tab.screenshot(&path);
+        tab.screenshot(&path, whole);
     }
 }
 
@@ -44,8 +44,7 @@ fn the_address_with_its_token_opens_the_page_and_leaves_a_cookie() {
     // The token is gone from the address bar, and the cookie carries it.
     let address: String = tab.eval("location.href");
     assert!(!address.contains(&server.token), "{address}");
-    let status: u16 =
-        tab.eval("fetch('/api/record/single.yaml').then(response => response.status)");
+    let status: u16 = tab.eval("fetch('/api/records').then(response => response.status)");
     assert_eq!(status, 200);
 }
 
@@ -154,4 +153,92 @@ fn a_change_on_disk_brings_the_conflict_notice() {
         "their text in the editor",
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn the_applications_page_lists_every_record_newest_first() {
+    let server = Server::with_examples(&["single", "panel", "london", "phone-screen"]);
+    let chromium = Chromium::launch();
+    let tab = chromium.open(&server.url("/"));
+    tab.wait_for(
+        "document.querySelectorAll('#records li.record').length === 4",
+        "four records",
+    );
+    let files: Vec<String> =
+        tab.eval("[...document.querySelectorAll('#records li.record')].map(li => li.dataset.file)");
+    let mut dated: Vec<(String, String)> = files
+        .iter()
+        .map(|file| {
+            let text = fs::read_to_string(server.path(file)).unwrap();
+            let date = text
+                .lines()
+                .find_map(|line| line.strip_prefix("interview_date: "))
+                .unwrap()
+                .to_owned();
+            (date, file.clone())
+        })
+        .collect();
+    let shown = dated.clone();
+    dated.sort_by(|a, b| b.cmp(a));
+    assert_eq!(shown, dated, "newest first");
+    screenshot_for_the_readme(&tab, "applications", true);
+}
+
+#[test]
+fn new_interview_writes_a_record_and_opens_it() {
+    let server = Server::with_examples(&[]);
+    let chromium = Chromium::launch();
+    let tab = chromium.open(&server.url("/"));
+    tab.click("#new-interview");
+    tab.wait_for("!document.querySelector('#new-form').hidden", "the form");
+    tab.run(
+        "const form = document.querySelector('#new-form');
+         const set = (name, value) => { form.querySelector(`[name=\"${name}\"]`).value = value; };
+         set('company', 'Northwind Traders');
+         set('role', 'Data Engineer');
+         set('date', '2026-11-19');
+         const person = form.querySelector('.person');
+         person.querySelector('[name=\"name\"]').value = 'Priya Shah';
+         person.querySelector('[name=\"topics\"]').value = 'the schema registry\\nthe on-call rota';
+         form.querySelector('[name=\"candidate.name\"]').value = 'Jordan Lee';",
+    );
+    tab.run("document.querySelector('#new-form').requestSubmit()");
+    tab.wait_for(
+        "location.pathname === '/record/northwind-traders-2026-11-19.yaml'",
+        "the new record's page",
+    );
+    tab.wait_for(
+        "document.querySelectorAll('#drafts article.draft').length > 0",
+        "its drafts",
+    );
+    let text = fs::read_to_string(server.path("northwind-traders-2026-11-19.yaml")).unwrap();
+    assert!(text.contains("Priya Shah"), "{text}");
+}
+
+#[test]
+fn the_record_page_groups_the_drafts_by_person_with_their_send_dates() {
+    let server = Server::with_examples(&["panel"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "panel.yaml");
+    let people: Vec<String> = tab.eval(
+        "[...document.querySelectorAll('#drafts article.draft')].map(draft => draft.dataset.to)",
+    );
+    // Each person's drafts come together, not scattered.
+    let mut seen: Vec<&String> = Vec::new();
+    for person in &people {
+        if seen.last() != Some(&person) {
+            assert!(!seen.contains(&person), "{person} twice apart: {people:?}");
+            seen.push(person);
+        }
+    }
+    assert!(seen.len() >= 3, "{people:?}");
+    let dates: Vec<String> = tab.eval(
+        "[...document.querySelectorAll('#drafts article.draft .send-on')].map(date => date.textContent)",
+    );
+    assert_eq!(dates.len(), people.len());
+    assert!(
+        dates.iter().all(|date| !date.trim().is_empty()),
+        "{dates:?}"
+    );
+    screenshot_for_the_readme(&tab, "record", false);
 }

@@ -2,13 +2,15 @@
 //! atomically and never over a user's file without `--force`. [`names`]
 //! makes every file name and identifier safe; [`files`] writes;
 //! [`update`] changes a user's file in place under a lock, as [`log`]
-//! does to add to a record's log; [`cleanup`]
-//! removes temporary files when a signal ends the run.
+//! does to add to a record's log; [`cleanup`] removes temporary files when
+//! a signal ends the run; [`starter`] writes a new record from the answers
+//! to `new`.
 
 pub mod cleanup;
 pub mod files;
 pub mod log;
 pub mod names;
+pub mod starter;
 pub mod update;
 
 use std::fmt::Write as _;

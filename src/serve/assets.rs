@@ -12,10 +12,14 @@ use axum::routing::get;
 use super::app::App;
 
 /// Each file of `web/`: its name and its text.
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 6] = [
     ("index.html", include_str!("../../web/index.html")),
     ("record.html", include_str!("../../web/record.html")),
     ("style.css", include_str!("../../web/style.css")),
+    (
+        "applications.css",
+        include_str!("../../web/applications.css"),
+    ),
     ("index.js", include_str!("../../web/index.js")),
     ("record.js", include_str!("../../web/record.js")),
 ];

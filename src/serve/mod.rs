@@ -9,6 +9,7 @@
 
 mod api;
 mod app;
+mod applications;
 mod assets;
 pub mod confine;
 mod download;
@@ -175,6 +176,7 @@ fn router(app: Arc<App>) -> Router {
     Router::new()
         .merge(assets::router())
         .merge(record::router())
+        .merge(applications::router())
         .nest("/api", api::router())
         .layer(DefaultBodyLimit::max(guard::BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
