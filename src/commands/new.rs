@@ -3,8 +3,9 @@
 
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
+use std::sync::Once;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Result, bail};
 use dialoguer::console::Term;
 use dialoguer::{Confirm, Input, Select};
 use jiff::civil::Date;
@@ -40,7 +41,13 @@ pub fn run(file: Option<&Path>, force: bool) -> Result<()> {
         );
     }
     stop_cleanly_on_signals()?;
-    let answers = ask(&Today::now()).context("stopped before the record was written")?;
+    let answers = match ask(&Today::now()) {
+        Ok(answers) => answers,
+        // A menu reads Ctrl-C as a key, raises SIGINT and returns this:
+        // end as the signal asks, once, whichever thread gets there first.
+        Err(error) if is_interrupted(&error) => stop(SIGINT),
+        Err(error) => return Err(error.context("stopped before the record was written")),
+    };
     let path = file.map_or_else(
         || PathBuf::from(starter::default_file(&answers)),
         Path::to_owned,
@@ -61,13 +68,38 @@ fn stop_cleanly_on_signals() -> Result<()> {
     let mut signals = Signals::new([SIGINT, SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
-            // Past a signal there is no one left to tell of a failure.
-            let _ = Term::stderr().show_cursor();
-            eprintln!("\nstopped; nothing was written");
-            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            stop(signal);
         }
     });
     Ok(())
+}
+
+/// Shows the cursor, says that nothing was written and ends the process as
+/// `signal` asks; when two threads come here, the second waits for the
+/// first, which never returns.
+fn stop(signal: i32) -> ! {
+    static STOPPING: Once = Once::new();
+    STOPPING.call_once(|| {
+        // Past a signal there is no one left to tell of a failure.
+        let _ = Term::stderr().show_cursor();
+        eprintln!("\nstopped; nothing was written");
+        let _ = signal_hook::low_level::emulate_default_handler(signal);
+    });
+    std::process::exit(130)
+}
+
+/// Whether `error` is a prompt's report that Ctrl-C was pressed.
+fn is_interrupted(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|error| error.kind() == std::io::ErrorKind::Interrupted)
+            || cause
+                .downcast_ref::<dialoguer::Error>()
+                .is_some_and(|dialoguer::Error::IO(error)| {
+                    error.kind() == std::io::ErrorKind::Interrupted
+                })
+    })
 }
 
 /// Reports what `check` reports about the record just written.
