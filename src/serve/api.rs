@@ -1,5 +1,5 @@
-//! The page's questions and changes, answered as JSON with the code the
-//! commands use.
+//! `/api/health`: whether the server is up, for a script or a test that
+//! must know before it asks anything else.
 
 use std::sync::Arc;
 
@@ -8,7 +8,7 @@ use axum::routing::get;
 
 use super::app::App;
 
-/// The API, under `/api`.
+/// The health route, under `/api`.
 pub fn router() -> Router<Arc<App>> {
     Router::new().route("/health", get(|| async { "ok" }))
 }

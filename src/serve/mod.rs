@@ -4,8 +4,10 @@
 //! The server binds 127.0.0.1 only and answers a request only with the
 //! token it printed ([`guard`]); records are named by file inside the one
 //! folder it serves ([`confine`]); the page, its style and its script are
-//! files in `web/`, embedded in the binary ([`assets`]); [`api`] answers
-//! the page's questions with the same code the commands use.
+//! files in `web/`, embedded in the binary ([`assets`]); [`applications`],
+//! [`record`] (with [`preview`]) and [`download`] answer the page's
+//! questions with the same code the commands use; [`api`] says the server
+//! is up.
 
 mod api;
 mod app;
