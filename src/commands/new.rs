@@ -94,11 +94,9 @@ fn is_interrupted(error: &anyhow::Error) -> bool {
         cause
             .downcast_ref::<std::io::Error>()
             .is_some_and(|error| error.kind() == std::io::ErrorKind::Interrupted)
-            || cause
-                .downcast_ref::<dialoguer::Error>()
-                .is_some_and(|dialoguer::Error::IO(error)| {
-                    error.kind() == std::io::ErrorKind::Interrupted
-                })
+            || cause.downcast_ref::<dialoguer::Error>().is_some_and(
+                |dialoguer::Error::IO(error)| error.kind() == std::io::ErrorKind::Interrupted,
+            )
     })
 }
 
