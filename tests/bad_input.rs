@@ -109,11 +109,11 @@ fn invalid_utf8() {
 fn yaml_syntax_errors_name_the_line() {
     rejects(
         "candidate:\n  name: \"Jordan\ncompany: X\n",
-        "error: record.yaml:2:9: `candidate`: a quote opened here is never closed; end the value with the same quote mark\n    2 |   name: \"Jordan\n",
+        "error: record.yaml:2:9: a quote opened here is never closed; end the value with the same quote mark\n    2 |   name: \"Jordan\n",
     );
     rejects(
         "candidate:\n  name: Jordan\n   email: j@x.example\n",
-        "error: record.yaml:3:9: `candidate`: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces\n    3 |    email: j@x.example\n",
+        "error: record.yaml:3:9: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces\n    3 |    email: j@x.example\n",
     );
 }
 
@@ -224,7 +224,7 @@ fn parser_messages_are_in_plain_words_at_the_broken_line() {
         (
             "    topics",
             "\ttopics",
-            "record.yaml:7:1: the first interviewer: a tab is used to indent here; YAML allows only spaces, so indent with spaces",
+            "record.yaml:7:1: a tab is used to indent here; YAML allows only spaces, so indent with spaces",
         ),
         (
             "role: Engineer",
@@ -234,7 +234,7 @@ fn parser_messages_are_in_plain_words_at_the_broken_line() {
         (
             "    topics:",
             "   topics:",
-            "record.yaml:7:4: `interviewers`: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces",
+            "record.yaml:7:4: this line is not indented like the lines above it; indent the fields of one item by the same number of spaces",
         ),
         (
             "company: Northwind",
@@ -354,6 +354,24 @@ fn a_missing_name_points_at_the_first_line_of_the_person() {
             "\
 error: record.yaml:8:5: the second interviewer has no `name`; add `name:` with its value
     8 |   - title: Staff Engineer
+error: 1 record checked: 1 error, 0 warnings
+",
+        )
+        .run();
+}
+
+/// A line without its colon right after a block of fields: the message is
+/// about that line, not about the field whose block it follows.
+#[test]
+fn a_missing_colon_is_not_blamed_on_the_field_above() {
+    Test::new()
+        .record("candidate:\n  name: Jordan Lee\ncompany Northwind Traders\nrole: Data Engineer\ninterview_date: 2026-11-19\ninterviewers:\n  - name: Priya Shah\n    topics: [the schema registry]\n")
+        .args(["check", "record.yaml"])
+        .status(1)
+        .stderr(
+            "\
+error: record.yaml:3:1: this line needs a colon after the field's name, as in `role: Data Engineer`
+    3 | company Northwind Traders
 error: 1 record checked: 1 error, 0 warnings
 ",
         )

@@ -280,10 +280,13 @@ fn from_str_naming_the_field<T: DeserializeOwned>(
             )
         });
         // An unknown field is named in the message; the place is its owner.
+        // A mistake in the text itself is at its line, whatever field the
+        // parser was reading (often the one above).
         let field = match field {
             Some(path) if message.starts_with("unknown field") => {
                 path.rsplit_once('.').map(|(owner, _)| owner.to_owned())
             }
+            _ if is_about_the_text(&message) => None,
             field => field,
         };
         // The parser places a missing field at the end of its mapping: near
@@ -489,6 +492,12 @@ fn explain(message: &str, field: Option<&str>) -> String {
         "expected string scalar" => "expected text".into(),
         _ => message,
     }
+}
+
+/// Whether `message` is about the text itself (its shape, a tab), not
+/// about the value of a field.
+fn is_about_the_text(message: &str) -> bool {
+    message.starts_with(TAB) || SHAPE.iter().any(|shape| message.starts_with(shape))
 }
 
 /// How the messages about the shape of the text begin.
