@@ -284,7 +284,7 @@ pub struct ServeArguments {
     #[arg(default_value = ".", value_name = "DIR")]
     pub dir: PathBuf,
     /// The port on 127.0.0.1 [default: a free one].
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
     pub port: u16,
     /// Print the address without opening a browser.
     #[arg(long)]
