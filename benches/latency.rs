@@ -17,23 +17,14 @@ mod server;
 use browser::Chromium;
 use server::Server;
 
-/// The examples measured, as the tests name them.
-const EXAMPLES: [&str; 6] = [
-    "panel",
-    "single",
-    "formal",
-    "phone-screen",
-    "academic",
-    "london",
-];
-
 /// Keystrokes typed per example.
 const KEYS: usize = 20;
 
 fn main() {
     let chromium = Chromium::launch();
     let mut timings: Vec<f64> = Vec::new();
-    for example in EXAMPLES {
+    for example in examples() {
+        let example = example.as_str();
         let server = Server::with_examples(&[example]);
         let file = format!("{example}.yaml");
         let text = std::fs::read_to_string(server.path(&file)).unwrap();
@@ -73,6 +64,20 @@ fn main() {
         percentile(&timings, 95),
         timings.len()
     );
+}
+
+/// The bundled examples' names, as `examples/` holds them.
+fn examples() -> Vec<String> {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".yaml").map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    names
 }
 
 /// The line (from 1) of the candidate's `name:`.
