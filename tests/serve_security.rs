@@ -5,7 +5,7 @@
 use std::io::{Read as _, Write as _};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
 use std::process::Command;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
@@ -411,4 +411,119 @@ fn a_browser_that_cannot_be_opened_leaves_the_server_running() {
     server.stderr_until("could not open a browser");
     let answer = get(&server, "/", &[("Cookie", &server.cookie())]);
     assert_eq!(answer.status, 200, "{answer:?}");
+}
+
+/// A server of an empty folder of its own, with the header timeout (in
+/// milliseconds) and the cap on open connections set through the hidden
+/// variables docs/serve.md gives, once it is listening.
+fn limited(header_timeout_ms: &str, connections: &str) -> Server {
+    let folder = TempDir::new().unwrap();
+    let mut server = Server::watched(
+        folder,
+        &["--no-open", "--today", "2026-11-25"],
+        &[
+            ("THANKYOU_SERVE_HEADER_TIMEOUT_MS", header_timeout_ms),
+            ("THANKYOU_SERVE_MAX_CONNECTIONS", connections),
+        ],
+    );
+    server.stderr_until("Ctrl-C stops it");
+    server
+}
+
+/// A connection that sends half a request (its line and Host, never the
+/// blank line that ends the head) and then waits, as an attacker would.
+fn stall(server: &Server) -> TcpStream {
+    let mut stream = server.connect();
+    let half = format!("GET / HTTP/1.1\r\nHost: {}\r\n", server.host());
+    stream.write_all(half.as_bytes()).unwrap();
+    stream
+}
+
+/// Whether the server has closed `stream`, without waiting.
+fn is_closed(stream: &TcpStream) -> bool {
+    stream.set_nonblocking(true).unwrap();
+    let mut byte = [0u8; 1];
+    let closed = match (&*stream).read(&mut byte) {
+        Ok(read) => read == 0,
+        Err(error) => error.kind() != std::io::ErrorKind::WouldBlock,
+    };
+    stream.set_nonblocking(false).unwrap();
+    closed
+}
+
+#[test]
+fn a_connection_that_sends_half_a_request_is_closed_after_the_header_timeout() {
+    let server = limited("200", "256");
+    let mut stalled = stall(&server);
+    stalled
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let started = Instant::now();
+    let mut answer = Vec::new();
+    let read = stalled.read_to_end(&mut answer);
+    let waited = started.elapsed();
+    assert!(read.is_ok(), "still open after {waited:?}: {read:?}");
+    assert!(answer.is_empty(), "{:?}", String::from_utf8_lossy(&answer));
+    // A slow client is given its time first.
+    assert!(
+        waited >= Duration::from_millis(100),
+        "closed after {waited:?}"
+    );
+}
+
+#[test]
+fn a_connection_kept_alive_is_closed_once_idle_for_the_header_timeout() {
+    let server = limited("200", "256");
+    let mut stream = server.connect();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let head = format!(
+        "GET /api/health HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n\r\n",
+        server.host(),
+        server.cookie()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    // Read to the end: the answer, then the server closing the idle
+    // connection rather than keeping it for ever.
+    let mut answer = Vec::new();
+    let read = stream.read_to_end(&mut answer);
+    assert!(read.is_ok(), "still open: {read:?}");
+    assert_eq!(Raw::parse(&answer).status, 200, "{answer:?}");
+}
+
+#[test]
+fn connections_stalled_past_the_cap_do_not_keep_the_page_waiting() {
+    // A header timeout far longer than the test: only closing stalled
+    // connections to make room can answer the page at once.
+    let server = limited("60000", "8");
+    let stalled: Vec<TcpStream> = (0..20).map(|_| stall(&server)).collect();
+    let started = Instant::now();
+    let answer = get(&server, "/api/health", &[("Cookie", &server.cookie())]);
+    let waited = started.elapsed();
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert!(waited < Duration::from_secs(5), "answered after {waited:?}");
+    // At most 8 open at once: the oldest stalled ones made room.
+    let closed = stalled.iter().filter(|stream| is_closed(stream)).count();
+    assert!(closed >= 12, "{closed} of 20 stalled connections closed");
+}
+
+#[test]
+fn ctrl_c_stops_at_once_even_while_connections_stall() {
+    let folder = TempDir::new().unwrap();
+    let mut server = Server::watched(folder, &["--no-open"], &[]);
+    server.stderr_until("Ctrl-C stops it");
+    let stalled: Vec<TcpStream> = (0..3).map(|_| stall(&server)).collect();
+    // Answered after them, so they are open on the server's side too.
+    let answer = get(&server, "/api/health", &[("Cookie", &server.cookie())]);
+    assert_eq!(answer.status, 200, "{answer:?}");
+    let started = Instant::now();
+    let (status, stderr) = server.stop("INT");
+    let waited = started.elapsed();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("stopped"), "{stderr}");
+    // Well within the 5 seconds left to requests under way: half a
+    // request is not one.
+    assert!(waited < Duration::from_secs(3), "stopped after {waited:?}");
+    drop(stalled);
 }

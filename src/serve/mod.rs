@@ -7,7 +7,8 @@
 //! files in `web/`, embedded in the binary ([`assets`]); [`applications`],
 //! [`record`] (with [`preview`]) and [`download`] answer the page's
 //! questions with the same code the commands use; [`api`] says the server
-//! is up.
+//! is up; [`listen`] takes the connections, within limits that keep
+//! anyone else on the machine from holding the server up.
 
 mod api;
 mod app;
@@ -16,6 +17,7 @@ mod assets;
 pub mod confine;
 mod download;
 pub mod guard;
+mod listen;
 mod preview;
 mod record;
 
@@ -26,17 +28,12 @@ use std::io::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::watch;
-
-/// How long requests still being answered may take to finish once the
-/// server is asked to stop.
-const GRACE: Duration = Duration::from_secs(5);
 
 /// Serves the folder until Ctrl-C or SIGTERM; prints the page's address,
 /// with its token, on standard output first, and "stopped" on standard
@@ -78,16 +75,13 @@ async fn serve(options: Options) -> io::Result<()> {
     if options.open {
         open_browser(url);
     }
-    let asked = stopping.clone();
-    let grace = async {
-        stopped(asked).await;
-        tokio::time::sleep(GRACE).await;
-    };
-    let server = axum::serve(listener, router(app)).with_graceful_shutdown(stopped(stopping));
-    tokio::select! {
-        result = server => result?,
-        () = grace => {}
-    }
+    listen::serve(
+        listener,
+        router(app),
+        listen::Limits::from_env(),
+        stopped(stopping),
+    )
+    .await;
     crate::report::note("stopped");
     Ok(())
 }
