@@ -582,7 +582,14 @@ mod tests {
         let fields: Vec<&str> = error.iter().filter_map(|p| p.field.as_deref()).collect();
         assert_eq!(
             fields,
-            ["company", "date", "people[0].name", "people[1].email"]
+            [
+                "company",
+                "date",
+                "people[0].name",
+                "people[1].email",
+                // Priya, who asked it, has no name on the form any more.
+                "questions[0].asked_by"
+            ]
         );
         for problem in &error {
             let message = &problem.message;
