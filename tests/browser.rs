@@ -196,6 +196,19 @@ impl Tab<'_> {
         ))
     }
 
+    /// Shows the page as a window `width` pixels wide and `height` high
+    /// would, as a phone's narrow screen does (the browser's window itself
+    /// stays as it was launched).
+    pub fn set_viewport(&self, width: u32, height: u32) {
+        use chromiumoxide::cdp::browser_protocol::emulation::SetDeviceMetricsOverrideParams;
+        self.chromium
+            .runtime
+            .block_on(self.page.execute(SetDeviceMetricsOverrideParams::new(
+                width, height, 1.0, false,
+            )))
+            .unwrap();
+    }
+
     /// Saves a PNG of the page at `path`: the whole of it, or what the
     /// window shows.
     pub fn screenshot(&self, path: &Path, whole: bool) {

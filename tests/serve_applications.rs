@@ -293,8 +293,12 @@ fn a_wrong_email_is_named_and_nothing_is_written() {
     assert_eq!(status, 422, "{answer}");
     let error = answer["error"].as_str().unwrap();
     assert!(
-        error.starts_with("the second person's email: `marcus@northwind` is not an email address"),
+        error.starts_with("Person 2, work email: marcus@northwind is not an email address"),
         "{error}"
+    );
+    assert_eq!(
+        answer["problems"][0]["field"], "people[1].email",
+        "{answer}"
     );
     assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
 }
@@ -313,8 +317,10 @@ fn a_file_name_outside_the_folder_is_refused() {
             answer["error"]
                 .as_str()
                 .unwrap()
-                .starts_with("the file name:")
+                .starts_with("File name: give a name"),
+            "{answer}"
         );
+        assert_eq!(answer["problems"][0]["field"], "file", "{answer}");
     }
     let mut beside: Vec<_> = fs::read_dir(outer.path()).unwrap().collect();
     assert_eq!(beside.len(), 1, "only the folder served: {beside:?}");
@@ -377,4 +383,121 @@ fn a_config_that_knows_the_candidate_spares_those_answers() {
     let written = fs::read_to_string(server.path("northwind-traders-2026-11-19.yaml")).unwrap();
     assert!(!written.contains("\ncandidate:"), "{written}");
     assert!(written.contains("\ntone: formal "), "{written}");
+}
+
+#[test]
+fn every_wrong_answer_is_named_beside_its_field_in_the_order_of_the_form() {
+    let server = Server::with_examples(&[]);
+    let mut form = northwind();
+    form["company"] = json!("  ");
+    form["date"] = Value::Null;
+    form["people"][0]["email"] = json!("priya at northwind");
+    // The first question is left empty: the second keeps its place.
+    form["questions"] = json!([
+        {"question": null, "asked_by": null, "answer": null},
+        {"question": "Why Kafka?", "asked_by": "Sam Ortiz", "answer": null}]);
+    form["tone"] = json!("chummy");
+    let (status, answer) = post(&server, &form);
+    assert_eq!(status, 422, "{answer}");
+    let problems = answer["problems"].as_array().unwrap();
+    let fields: Vec<&str> = problems
+        .iter()
+        .map(|problem| problem["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "company",
+            "date",
+            "people[0].email",
+            "questions[1].asked_by",
+            "tone"
+        ],
+        "{answer}"
+    );
+    let messages: Vec<&str> = problems
+        .iter()
+        .map(|problem| problem["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages[..2],
+        [
+            "Company: write the company that interviewed you.",
+            "Interview date: pick the day of the interview."
+        ]
+    );
+    assert!(
+        messages[3].starts_with("Question 2, who asked it: Sam Ortiz is not one of the people"),
+        "{messages:?}"
+    );
+    for message in &messages {
+        assert!(message.starts_with(char::is_uppercase), "{message}");
+        assert!(message.ends_with('.'), "{message}");
+        assert!(!message.contains('`'), "{message}");
+    }
+    assert_eq!(answer["error"], messages.join("\n"));
+    assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_file_name_a_command_would_misread_or_that_hides_characters_is_refused() {
+    let server = Server::with_examples(&[]);
+    for (name, why) in [
+        ("-rf.yaml", "does not begin with a dash"),
+        ("a\u{202e}lmay.yaml", "without invisible characters"),
+        ("zero\u{200b}width.yaml", "without invisible characters"),
+    ] {
+        let mut form = northwind();
+        form["file"] = json!(name);
+        let (status, answer) = post(&server, &form);
+        assert_eq!(status, 422, "{name:?}: {answer}");
+        assert_eq!(answer["problems"][0]["field"], "file");
+        let message = answer["problems"][0]["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("File name: give a name") && message.contains(why),
+            "{name:?}: {message}"
+        );
+    }
+    assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
+
+    // Such a file put there by hand is neither listed nor opened.
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/single.yaml"),
+        server.path("-rf.yaml"),
+    )
+    .unwrap();
+    assert_eq!(get(&server, "/api/records").1["records"], json!([]));
+    let response = Server::client()
+        .get(&server.url("/api/record/-rf.yaml"))
+        .call()
+        .unwrap();
+    assert_eq!(response.status(), 404);
+}
+
+#[test]
+fn the_command_in_the_comment_of_an_oddly_named_record_runs() {
+    let server = Server::with_examples(&[]);
+    let mut form = northwind();
+    form["file"] = json!("#1 northwind (final).yaml");
+    let (status, answer) = post(&server, &form);
+    assert_eq!(status, 201, "{answer}");
+    let text = fs::read_to_string(server.path("#1 northwind (final).yaml")).unwrap();
+    let command = text
+        .lines()
+        .find_map(|line| line.strip_prefix("# then run: "))
+        .unwrap();
+    assert_eq!(command, "thankyou render '#1 northwind (final).yaml'");
+    let bin = Path::new(env!("CARGO_BIN_EXE_thankyou")).parent().unwrap();
+    let output = Command::new("sh")
+        .args(["-c", command])
+        .current_dir(server.folder.path())
+        .env(
+            "PATH",
+            format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("XDG_CONFIG_HOME", server.path("no-config"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Priya"));
 }

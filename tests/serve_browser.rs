@@ -242,3 +242,231 @@ fn the_record_page_groups_the_drafts_by_person_with_their_send_dates() {
     );
     screenshot_for_the_readme(&tab, "record", false);
 }
+
+#[test]
+fn each_draft_says_it_is_late_and_once_marked_sent_it_can_be_undone() {
+    let server = Server::with_examples(&["single"]);
+    let original = fs::read_to_string(server.path("single.yaml")).unwrap();
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    let email = "#drafts article.draft[data-kind=\"email\"]";
+    // The harness's today is Wednesday, November 25; the email was due on
+    // the Saturday the interview took place.
+    assert_eq!(
+        tab.text(&format!("{email} .send-on")),
+        "Overdue: was due Saturday, November 21 (2026-11-21)"
+    );
+    let later: String = tab.text("#drafts article.draft[data-due=\"later\"] .send-on");
+    assert!(later.starts_with("Send on Monday, November 30"), "{later}");
+
+    tab.click(&format!("{email} button.mark-sent"));
+    tab.wait_for(
+        &format!("document.querySelector('{email}').dataset.due === 'sent'"),
+        "the email shown sent",
+    );
+    assert_eq!(
+        tab.text(&format!("{email} .send-on")),
+        "Sent on Wednesday, November 25"
+    );
+    // "Sent" once: no button saying it again.
+    assert!(tab.eval::<bool>(&format!(
+        "document.querySelector('{email} button.mark-sent') === null"
+    )));
+    assert!(
+        tab.text("#message")
+            .starts_with("Logged email sent to Tom Brennan"),
+        "{}",
+        tab.text("#message")
+    );
+    tab.click("#message button.message-action");
+    tab.wait_for(
+        &format!("document.querySelector('{email}').dataset.due === 'overdue'"),
+        "the email overdue again",
+    );
+    assert_eq!(
+        fs::read_to_string(server.path("single.yaml")).unwrap(),
+        original
+    );
+    assert!(!tab.eval::<bool>("document.querySelector('#editor').value.includes('sent: email')"));
+}
+
+#[test]
+fn mark_as_sent_waits_while_the_drafts_are_out_of_date() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.caret_at_end_of_line("#editor", 8);
+    tab.type_keys("x");
+    tab.wait_for(
+        "document.querySelector('#drafts').classList.contains('stale')",
+        "the drafts out of date",
+    );
+    let marks: Vec<(bool, String)> = tab.eval(
+        "[...document.querySelectorAll('#drafts button.mark-sent')].map(b => [b.disabled, b.title])",
+    );
+    assert!(!marks.is_empty());
+    for (disabled, title) in &marks {
+        assert!(*disabled && title.contains("mistakes"), "{marks:?}");
+    }
+}
+
+#[test]
+fn a_person_without_an_email_gets_a_note_instead_of_a_download() {
+    let server = Server::with_examples(&[]);
+    let text =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/single.yaml"))
+            .unwrap()
+            .replace("    email: tom@riversidebakehouse.example\n", "");
+    fs::write(server.path("single.yaml"), text).unwrap();
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    let email = "#drafts article.draft[data-kind=\"email\"]";
+    assert!(tab.eval::<bool>(&format!(
+        "!document.querySelector('{email} button.eml') && !document.querySelector('{email} a.mailto')"
+    )));
+    assert_eq!(
+        tab.text(&format!("{email} .no-email")),
+        "No email address for Tom Brennan in the record"
+    );
+}
+
+#[test]
+fn the_form_shows_every_problem_beside_its_field_and_focuses_the_first() {
+    let server = Server::with_examples(&[]);
+    let chromium = Chromium::launch();
+    let tab = chromium.open(&server.url("/"));
+    tab.click("#new-interview");
+    tab.wait_for("!document.querySelector('#new-form').hidden", "the form");
+    tab.run(
+        "const form = document.querySelector('#new-form');
+         form.querySelector('[name=\"candidate.name\"]').value = 'Jordan Lee';
+         form.querySelector('[name=\"role\"]').value = 'Data Engineer';
+         const person = form.querySelector('.person');
+         person.querySelector('[name=\"name\"]').value = 'Priya Shah';
+         person.querySelector('[name=\"email\"]').value = 'priya at northwind';
+         form.requestSubmit()",
+    );
+    tab.wait_for(
+        "document.querySelectorAll('#new-form .field-error').length === 2",
+        "two problems beside their fields",
+    );
+    let shown: Vec<(String, String, String)> = tab.eval(
+        "[...document.querySelectorAll('#new-form .field-error')].map(note => {
+            const field = note.previousElementSibling;
+            return [field.name, field.getAttribute('aria-invalid'), note.textContent];
+         })",
+    );
+    assert_eq!(shown[0].0, "company");
+    assert_eq!(shown[0].1, "true");
+    assert_eq!(
+        shown[0].2,
+        "Company: write the company that interviewed you."
+    );
+    assert_eq!(shown[1].0, "email");
+    assert!(
+        shown[1]
+            .2
+            .starts_with("Person 1, work email: priya at northwind is not"),
+        "{shown:?}"
+    );
+    assert_eq!(
+        tab.eval::<String>("document.activeElement.name"),
+        "company",
+        "the focus on the first"
+    );
+    // Mended, the record is written.
+    tab.run(
+        "const form = document.querySelector('#new-form');
+         form.querySelector('[name=\"company\"]').value = 'Northwind';
+         form.querySelector('.person [name=\"email\"]').value = 'priya@northwind.example';
+         form.requestSubmit()",
+    );
+    tab.wait_for(
+        "location.pathname.startsWith('/record/northwind-')",
+        "the new record's page",
+    );
+}
+
+#[test]
+fn a_record_with_a_mistake_shows_its_name_and_one_that_cannot_be_read_cannot_be_edited() {
+    let server = Server::with_examples(&[]);
+    fs::write(server.path("broken.yaml"), "company: Broken\nrole: [\n").unwrap();
+    fs::write(server.path("latin1.yaml"), b"company: Caf\xe9\n").unwrap();
+    let chromium = Chromium::launch();
+    let tab = chromium.open(&server.url("/record/broken.yaml"));
+    tab.wait_for(
+        "document.querySelector('#problems li.problem.error')",
+        "its mistakes",
+    );
+    assert_eq!(tab.text("#company"), "broken.yaml");
+    assert_eq!(
+        tab.eval::<String>("document.title"),
+        "broken.yaml · thankyou"
+    );
+
+    let tab = chromium.open(&server.url("/record/latin1.yaml"));
+    tab.wait_for("!document.querySelector('#message').hidden", "why not");
+    assert!(tab.eval::<bool>(
+        "document.querySelector('#editor').disabled && document.querySelector('#save').disabled"
+    ));
+    let message = tab.text("#message");
+    assert!(
+        message.starts_with("This record cannot be opened here: latin1.yaml is not UTF-8 text"),
+        "{message}"
+    );
+    assert_eq!(tab.text("#company"), "latin1.yaml");
+}
+
+#[test]
+fn long_names_and_lines_stay_inside_the_page_at_any_width() {
+    let server = Server::with_examples(&["single"]);
+    let long = "W".repeat(240);
+    let text = fs::read_to_string(server.path("single.yaml"))
+        .unwrap()
+        .replace("Riverside Bakehouse", &long)
+        .replace(
+            "# One interview with the owner",
+            &format!(
+                "# {} One interview with the owner",
+                "a long comment ".repeat(12)
+            ),
+        );
+    fs::write(server.path("long.yaml"), text).unwrap();
+    let chromium = Chromium::launch();
+    for width in [1400, 390] {
+        let tab = chromium.open(&server.url("/"));
+        tab.set_viewport(width, 900);
+        tab.wait_for(
+            "document.querySelectorAll('#records li.record').length === 2",
+            "both records",
+        );
+        let widest: f64 = tab.eval(
+            "Math.max(...[...document.querySelectorAll('#records li.record, #records .state')]
+                .map(node => node.getBoundingClientRect().right))",
+        );
+        assert!(
+            widest <= f64::from(width),
+            "{width} px: a card reaches {widest}"
+        );
+
+        let tab = record_page(&chromium, &server, "long.yaml");
+        tab.set_viewport(width, 900);
+        tab.wait_for(
+            "document.querySelector('#gutter div').offsetHeight > 21",
+            "the long first line wrapped",
+        );
+        // The numbers stay beside their lines: as tall, in all, as the text.
+        let (gutter, editor): (f64, f64) = tab.eval(
+            "[document.querySelector('#gutter').scrollHeight, document.querySelector('#editor').scrollHeight]",
+        );
+        assert!(
+            (gutter - editor).abs() <= 2.0,
+            "{width} px: {gutter} and {editor}"
+        );
+        let widest: f64 = tab.eval(
+            "Math.max(...[...document.querySelectorAll('.top h1, article.draft')]
+                .map(node => node.getBoundingClientRect().right))",
+        );
+        assert!(widest <= f64::from(width), "{width} px: {widest}");
+    }
+}

@@ -391,3 +391,148 @@ fn the_print_sheet_has_its_style_and_no_script() {
         sheet.policy
     );
 }
+
+/// Each draft's `due`, by its identifier, in the preview of `text`.
+fn standing(server: &Server, text: &str) -> Vec<(String, String)> {
+    let preview = preview(server, text);
+    preview["drafts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|draft| {
+            (
+                draft["id"].as_str().unwrap().to_owned(),
+                draft["due"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_draft_says_whether_it_is_overdue_due_today_later_or_sent() {
+    let server = Server::with_examples(&[]);
+    let single = example("single");
+    // On 2026-11-25 the email (Nov 21) and the card (Nov 23) are late.
+    let due = standing(&server, &single);
+    let state_of = |due: &[(String, String)], id: &str| {
+        due.iter()
+            .find(|(draft, _)| draft == id)
+            .map_or_else(|| panic!("{id} in {due:?}"), |(_, state)| state.clone())
+    };
+    assert_eq!(state_of(&due, "email-tom-brennan"), "overdue");
+    assert_eq!(state_of(&due, "card-tom-brennan"), "overdue");
+    assert_eq!(state_of(&due, "checkin-1-tom-brennan"), "later");
+
+    let today = standing(
+        &server,
+        &single.replace("interview_date: 2026-11-21", "interview_date: 2026-11-25"),
+    );
+    assert_eq!(state_of(&today, "email-tom-brennan"), "today");
+
+    let sent =
+        format!("{single}log:\n  - date: 2026-11-22\n    sent: email\n    to: Tom Brennan\n");
+    let shown = preview(&server, &sent);
+    let email = &shown["drafts"][0];
+    assert_eq!(
+        (&email["due"], &email["sent_on"], &email["sent_on_words"]),
+        (
+            &json!("sent"),
+            &json!("2026-11-22"),
+            &json!("Sunday, November 22")
+        ),
+        "{email}"
+    );
+    assert_eq!(shown["stopped"], Value::Null);
+
+    let closed = standing(&server, &format!("{single}status: rejected\n"));
+    assert_eq!(state_of(&closed, "card-tom-brennan"), "stopped");
+    let closed = preview(&server, &format!("{single}status: rejected\n"));
+    assert!(
+        closed["stopped"].as_str().unwrap().contains("rejected"),
+        "{closed}"
+    );
+}
+
+#[test]
+fn undo_takes_back_exactly_the_entry_mark_as_sent_added() {
+    let server = Server::with_examples(&["single"]);
+    let original = fs::read_to_string(server.path("single.yaml")).unwrap();
+    let loaded = get(&server, "/api/record/single.yaml").json();
+    let logged = post_json(
+        &server,
+        "/api/record/single.yaml/log",
+        &json!({"sent": "card", "to": "tom brennan", "version": loaded["version"]}),
+    )
+    .json();
+    let entry = &logged["entry"];
+    assert_eq!(
+        entry,
+        &json!({"date": "2026-11-25", "sent": "card", "to": "Tom Brennan"})
+    );
+    let undo = |version: &Value| {
+        let mut body = entry.clone();
+        body["version"] = version.clone();
+        post_json(&server, "/api/record/single.yaml/unlog", &body)
+    };
+    // Not from a page that does not have the file as it is.
+    assert_eq!(undo(&loaded["version"]).status, 409);
+    let undone = undo(&logged["version"]);
+    assert_eq!(undone.status, 200, "{}", undone.body);
+    assert_eq!(
+        fs::read_to_string(server.path("single.yaml")).unwrap(),
+        original
+    );
+    let undone = undone.json();
+    assert_eq!(undone["text"], original);
+    assert_eq!(
+        undone["message"],
+        "Removed from the log: card sent to Tom Brennan on Wednesday, November 25."
+    );
+
+    // An entry changed by hand since is not the one added: left alone.
+    let logged = post_json(
+        &server,
+        "/api/record/single.yaml/log",
+        &json!({"sent": "card", "to": "Tom Brennan", "version": undone["version"]}),
+    )
+    .json();
+    let edited = logged["text"].as_str().unwrap().replace(
+        "    to: Tom Brennan\n",
+        "    to: Tom Brennan\n    note: by hand\n",
+    );
+    fs::write(server.path("single.yaml"), &edited).unwrap();
+    let version = get(&server, "/api/record/single.yaml").json()["version"].clone();
+    let refused = undo(&version);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(
+        fs::read_to_string(server.path("single.yaml")).unwrap(),
+        edited
+    );
+}
+
+#[test]
+fn a_calendar_keeps_a_name_in_any_alphabet_for_the_browsers_that_can() {
+    let server = Server::with_examples(&[]);
+    let ics = post_form(
+        &server,
+        "/download/ics",
+        &[("text", &example("single")), ("file", "café-面接.yaml")],
+    );
+    assert_eq!(ics.status, 200, "{}", ics.body);
+    let (ascii, readable) = ics.disposition.split_once("; filename*=").unwrap();
+    assert!(ascii.starts_with("attachment; filename=\""), "{ascii}");
+    assert!(ascii.is_ascii(), "{ascii}");
+    assert_eq!(readable, "UTF-8''caf%C3%A9-%E9%9D%A2%E6%8E%A5.ics");
+}
+
+#[test]
+fn a_record_that_is_not_utf8_is_refused_in_plain_words() {
+    let server = Server::with_examples(&[]);
+    fs::write(server.path("latin1.yaml"), b"company: Caf\xe9\n").unwrap();
+    let answer = get(&server, "/api/record/latin1.yaml");
+    assert_eq!(answer.status, 422);
+    assert_eq!(
+        answer.json()["error"],
+        "latin1.yaml is not UTF-8 text; save it as UTF-8 to open it here"
+    );
+}

@@ -9,14 +9,17 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 // The server's today (it may be fixed with --today), once the list is read.
 let today = null;
 
-// "2026-12-01" as "Tue 1 Dec"; the text itself when it is not such a date.
+// "2026-12-01" as "Tue 1 Dec", with the year when it is not this year's
+// ("Mon 18 May 2025"); the text itself when it is not such a date.
 function shortDate(iso) {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
   if (!match) {
     return iso || "";
   }
   const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}`;
+  const words = `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}`;
+  const thisYear = (today || localToday()).slice(0, 4);
+  return match[1] === thisYear ? words : `${words} ${match[1]}`;
 }
 
 // The local date as YYYY-MM-DD, for when the server has not said.
@@ -38,6 +41,20 @@ function element(tag, className, text) {
   return node;
 }
 
+// A new element with a class and `text`, each `quoted` part of it in a
+// <code> without the backticks, all as text, never as HTML.
+function withCode(tag, className, text) {
+  const node = element(tag, className);
+  text.split("`").forEach((part, index) => {
+    if (index % 2 === 1) {
+      node.append(element("code", null, part));
+    } else if (part) {
+      node.append(part);
+    }
+  });
+  return node;
+}
+
 // The badge's words for a record's state.
 function stateWords(record) {
   switch (record.state) {
@@ -52,6 +69,11 @@ function stateWords(record) {
     default:
       return "Has mistakes";
   }
+}
+
+// `text` with a capital letter, as a sentence on its own starts.
+function capitalized(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 // One record as a card.
@@ -102,10 +124,10 @@ function recordCard(record) {
     item.append(element("p", "record-next", `Next: ${record.next.action}`));
   }
   if (record.stopped) {
-    item.append(element("p", "record-stopped", record.stopped));
+    item.append(withCode("p", "record-stopped", capitalized(record.stopped)));
   }
   if (record.error) {
-    item.append(element("p", "record-error", record.error));
+    item.append(withCode("p", "record-error", capitalized(record.error)));
   }
   const open = element("a", "record-open", record.state === "invalid" ? "Open and correct it" : "Open the record and its drafts");
   open.href = href;
@@ -250,13 +272,14 @@ function formJson(form) {
     email: valueOf(set, "email"),
     topics: set.querySelector("[name=topics]").value.split("\n").map((line) => line.trim()).filter((line) => line !== ""),
   }));
+  // Every question, the empty ones too (the server skips them), so the
+  // server names a question by its place on the form.
   const questions = Array.from(form.querySelectorAll("#questions .question"))
     .map((set) => ({
       question: valueOf(set, "question"),
       asked_by: valueOf(set, "asked_by"),
       answer: valueOf(set, "answer"),
-    }))
-    .filter((question) => question.question !== null || question.answer !== null);
+    }));
   const recruiter = {
     name: valueOf(form, "recruiter.name"),
     email: valueOf(form, "recruiter.email"),
@@ -293,12 +316,77 @@ function showError(message) {
   }
 }
 
+// The element on the form that the server's `field` names: an input, or
+// the group of radio buttons or people it stands for.
+function fieldElement(form, field) {
+  const listed = /^(people|questions)\[(\d+)\]\.(\w+)$/.exec(field);
+  if (listed) {
+    const sets = form.querySelectorAll(listed[1] === "people" ? "#people .person" : "#questions .question");
+    const set = sets[Number(listed[2])];
+    return set ? set.querySelector(`[name="${listed[3]}"]`) : null;
+  }
+  return form.querySelector(`[data-field="${field}"]`) || form.querySelector(`[name="${field}"]`);
+}
+
+// Takes away every problem shown beside a field.
+function clearProblems(form) {
+  for (const note of form.querySelectorAll(".field-error")) {
+    note.remove();
+  }
+  for (const field of form.querySelectorAll("[aria-invalid]")) {
+    field.removeAttribute("aria-invalid");
+    field.removeAttribute("aria-describedby");
+  }
+}
+
+// Shows each problem beside its field, the field marked, and the focus on
+// the first; problems of no field, and a line saying how many, in
+// #new-error.
+function showProblems(form, problems) {
+  clearProblems(form);
+  const general = [];
+  let first = null;
+  problems.forEach((problem, index) => {
+    const field = problem.field ? fieldElement(form, problem.field) : null;
+    if (!field) {
+      general.push(problem.message);
+      return;
+    }
+    const note = element("span", "field-error", problem.message);
+    note.id = `field-error-${index}`;
+    const described = [field.getAttribute("aria-describedby"), note.id].filter(Boolean).join(" ");
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", described);
+    if (field.matches("fieldset, section")) {
+      field.append(note);
+    } else {
+      field.insertAdjacentElement("afterend", note);
+    }
+    const details = field.closest("details");
+    if (details) {
+      details.open = true;
+    }
+    first = first || field;
+  });
+  const marked = problems.length - general.length;
+  const summary = marked === 0
+    ? []
+    : [marked === 1 ? "One answer needs a change; it is marked above." : `${marked} answers need a change; each is marked above.`];
+  showError(summary.concat(general).join("\n"));
+  if (first) {
+    const target = first.matches("fieldset, section") ? first.querySelector("input, textarea, select, button") : first;
+    (target || first).focus();
+    first.scrollIntoView({ block: "center" });
+  }
+}
+
 // Sends the form; on success, opens the new record's page.
 async function submitForm(event) {
   event.preventDefault();
   const form = event.currentTarget;
   const button = document.getElementById("new-submit");
   showError(null);
+  clearProblems(form);
   button.disabled = true;
   try {
     const response = await fetch("/api/records", {
@@ -311,7 +399,11 @@ async function submitForm(event) {
       window.location.assign(`/record/${encodeURIComponent(body.file)}`);
       return;
     }
-    showError(body.error || `The record was not saved: the server answered ${response.status}.`);
+    if (Array.isArray(body.problems) && body.problems.length > 0) {
+      showProblems(form, body.problems);
+    } else {
+      showError(body.error || `The record was not saved: the server answered ${response.status}.`);
+    }
   } catch (error) {
     showError(`The record was not saved: ${error.message}. Is thankyou serve still running?`);
   }
@@ -345,6 +437,20 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("new-interview").addEventListener("click", () => toggleForm(form.hidden));
   document.getElementById("new-cancel").addEventListener("click", () => toggleForm(false));
   form.addEventListener("submit", submitForm);
+  // A field's problem goes once the field is changed.
+  form.addEventListener("input", (event) => {
+    const field = event.target.closest("[aria-invalid]");
+    if (field) {
+      for (const id of (field.getAttribute("aria-describedby") || "").split(" ")) {
+        const note = id && document.getElementById(id);
+        if (note && note.classList.contains("field-error")) {
+          note.remove();
+        }
+      }
+      field.removeAttribute("aria-invalid");
+      field.removeAttribute("aria-describedby");
+    }
+  });
   loadConfig();
   loadRecords();
 });

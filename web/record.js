@@ -80,17 +80,51 @@
   }
 
   let messageTimer = null;
-  function say(text, isError) {
-    messageLine.textContent = text;
+  // Shows `text` in #message; an error stays, other news goes after a
+  // while. `action` ({label, run}) adds a button, such as "Undo".
+  function say(text, isError, action) {
+    messageLine.replaceChildren(document.createTextNode(text));
     messageLine.classList.toggle("error", Boolean(isError));
     messageLine.hidden = false;
     clearTimeout(messageTimer);
+    if (action) {
+      const control = button("message-action", action.label);
+      control.addEventListener("click", () => {
+        control.disabled = true;
+        action.run();
+      });
+      messageLine.append(" ", control);
+    }
     if (!isError) {
-      messageTimer = setTimeout(() => { messageLine.hidden = true; }, 6000);
+      messageTimer = setTimeout(() => { messageLine.hidden = true; }, action ? 20000 : 6000);
     }
   }
 
+  // Puts `text` in `parent` as text, each `quoted` part in a <code>, so
+  // a message that names a field shows it as the editor does, without
+  // the backticks.
+  function withCode(parent, text) {
+    text.split("`").forEach((part, index) => {
+      if (index % 2 === 1) {
+        const code = document.createElement("code");
+        code.textContent = part;
+        parent.appendChild(code);
+      } else if (part) {
+        parent.appendChild(document.createTextNode(part));
+      }
+    });
+    return parent;
+  }
+
   // ---- the gutter --------------------------------------------------------
+
+  // The editor wraps long lines (wrap="soft"), and the gutter numbers the
+  // record's own lines: each number is as tall as its line is on screen,
+  // measured in a hidden copy of the editor's text at the editor's width.
+  const measure = document.createElement("div");
+  measure.className = "measure";
+  measure.setAttribute("aria-hidden", "true");
+  editor.parentNode.appendChild(measure);
 
   function renderGutter() {
     const count = editor.value.split("\n").length;
@@ -107,12 +141,43 @@
     }
     gutter.replaceChildren(fragment);
     state.lineCount = count;
+    fitGutter();
+  }
+
+  // Sets each line number's height to its line's height in the editor.
+  function fitGutter() {
+    const lines = editor.value.split("\n");
+    const style = getComputedStyle(editor);
+    const width = editor.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    measure.style.width = Math.max(width, 1) + "px";
+    while (measure.childElementCount > lines.length) {
+      measure.lastElementChild.remove();
+    }
+    while (measure.childElementCount < lines.length) {
+      measure.appendChild(document.createElement("div"));
+    }
+    lines.forEach((line, index) => {
+      const copy = measure.children[index];
+      const text = line === "" ? " " : line;
+      if (copy.textContent !== text) {
+        copy.textContent = text;
+      }
+    });
+    const numbers = gutter.children;
+    for (let index = 0; index < lines.length && index < numbers.length; index += 1) {
+      const height = measure.children[index].offsetHeight + "px";
+      if (numbers[index].style.height !== height) {
+        numbers[index].style.height = height;
+      }
+    }
     gutter.scrollTop = editor.scrollTop;
   }
 
   function gutterAfterInput() {
     if (editor.value.split("\n").length !== state.lineCount) {
       renderGutter();
+    } else {
+      fitGutter();
     }
   }
 
@@ -140,7 +205,7 @@
       }
       const text = document.createElement("span");
       text.className = "what";
-      text.textContent = problem.message;
+      withCode(text, problem.message);
       item.append(where, text);
       fragment.appendChild(item);
     }
@@ -176,6 +241,21 @@
     return element;
   }
 
+  // Where a draft stands, in words: "Overdue: was due Tuesday, November 24".
+  function dueWords(draft) {
+    const send = draft.kind === "card" ? "Mail" : "Send";
+    switch (draft.due) {
+      case "overdue":
+        return "Overdue: was due " + draft.send_on_words;
+      case "today":
+        return "Due today, " + draft.send_on_words;
+      case "stopped":
+        return "Not needed now (was planned for " + draft.send_on_words + ")";
+      default:
+        return send + " on " + draft.send_on_words;
+    }
+  }
+
   function draftArticle(draft) {
     const article = document.createElement("article");
     article.className = "draft" + (draft.sent ? " sent" : "");
@@ -187,14 +267,17 @@
     const title = document.createElement("h4");
     title.textContent = draft.label;
     const when = document.createElement("p");
-    when.className = "send-on";
-    const verb = draft.kind === "card" ? "Mail on " : "Send on ";
-    when.textContent = verb + draft.send_on_words;
+    when.className = "send-on due-" + draft.due;
+    article.dataset.due = draft.due;
     const time = document.createElement("time");
     time.dateTime = draft.send_on;
     time.className = "iso";
     time.textContent = " (" + draft.send_on + ")";
-    when.appendChild(time);
+    if (draft.due === "sent") {
+      when.textContent = draft.sent_on_words ? "Sent on " + draft.sent_on_words : "Sent";
+    } else {
+      when.append(dueWords(draft), time);
+    }
     head.append(title, when);
     if (draft.moved_from) {
       const moved = document.createElement("p");
@@ -202,12 +285,6 @@
       moved.textContent = "Moved from " + draft.moved_from +
         (draft.moved_because ? ": " + draft.moved_because : "");
       head.appendChild(moved);
-    }
-    if (draft.sent) {
-      const badge = document.createElement("p");
-      badge.className = "badge";
-      badge.textContent = "Sent";
-      head.appendChild(badge);
     }
 
     const subject = document.createElement("p");
@@ -224,27 +301,37 @@
     const tools = document.createElement("div");
     tools.className = "tools";
     tools.appendChild(button("copy", "Copy text"));
-    if (draft.kind !== "card") {
+    if (draft.kind !== "card" && draft.mailto) {
       tools.appendChild(button("eml", "Download .eml"));
-    }
-    if (draft.mailto) {
       const link = document.createElement("a");
       link.className = "mailto";
       link.href = draft.mailto;
       link.textContent = "Open in mail";
       tools.appendChild(link);
+    } else if (draft.kind !== "card") {
+      const none = document.createElement("p");
+      none.className = "no-email";
+      none.textContent = "No email address for " + draft.to + " in the record";
+      tools.appendChild(none);
     }
-    const mark = button("mark-sent", draft.sent ? "Sent" : "Mark as sent");
-    mark.disabled = draft.sent;
-    tools.appendChild(mark);
+    if (!draft.sent) {
+      tools.appendChild(button("mark-sent", "Mark as sent"));
+    }
 
     article.append(head, subject, body, tools);
     article.thankyouDraft = draft;
     return article;
   }
 
-  function showDrafts(drafts) {
+  function showDrafts(drafts, stopped) {
     const fragment = document.createDocumentFragment();
+    if (stopped) {
+      const note = document.createElement("p");
+      note.className = "notice plan-stopped";
+      note.id = "plan-stopped";
+      withCode(note, "The plan has stopped: " + stopped + ".");
+      fragment.appendChild(note);
+    }
     const people = new Map();
     for (const draft of drafts) {
       if (!people.has(draft.to)) {
@@ -267,20 +354,30 @@
     draftsBox.replaceChildren(fragment);
   }
 
+  // The header and the window's title: the company and role once the
+  // record reads, the file's name until then.
+  function showHeader(company, role) {
+    $("company").textContent = company || file;
+    $("role").textContent = role || "";
+    document.title = [company || file, role, "thankyou"].filter(Boolean).join(" · ");
+  }
+
   function showPreview(preview) {
     state.ok = preview.ok;
     state.mistakes = preview.problems.filter((p) => p.severity === "error").length;
     showProblems(preview.problems);
     if (preview.ok) {
       state.everGood = true;
-      showDrafts(preview.drafts);
+      showDrafts(preview.drafts, preview.stopped);
       draftsBox.classList.remove("stale");
       staleNote.hidden = true;
-      $("company").textContent = preview.company || file;
-      $("role").textContent = preview.role || "";
-      document.title = (preview.company || file) + " · " + (preview.role || "") + " · thankyou";
+      showHeader(preview.company, preview.role);
     } else {
       draftsBox.classList.add("stale");
+      for (const mark of draftsBox.querySelectorAll("button.mark-sent")) {
+        mark.disabled = true;
+        mark.title = "Mend the record's mistakes first: these drafts are from its last good version.";
+      }
       staleNote.textContent = state.everGood
         ? "The record has a mistake, so these drafts are from its last good version. Mend it on the left; the drafts follow."
         : "No drafts yet: mend the mistakes on the left and the drafts appear here.";
@@ -348,11 +445,30 @@
     requestPreview();
   }
 
+  // After a failed load: nothing to edit or save, and why, in words.
+  function cannotOpen(status, error) {
+    editor.disabled = true;
+    for (const id of ["save", "download-ics", "open-print"]) {
+      $(id).disabled = true;
+    }
+    statusLine.textContent = "Not opened";
+    const why = status === 404
+      ? "There is no record named " + file + " in this folder any more; it may have been renamed or removed."
+      : "This record cannot be opened here: " + (error || "the server answered " + status) + ".";
+    say(why + " Go back to all applications to pick another.", true);
+  }
+
   async function load() {
-    const answer = await call("GET", recordPath());
+    showHeader(null, null);
+    let answer;
+    try {
+      answer = await call("GET", recordPath());
+    } catch (_) {
+      cannotOpen(0, "thankyou serve cannot be reached; is it still running?");
+      return;
+    }
     if (answer.status !== 200) {
-      $("company").textContent = file;
-      say("Cannot open " + file + ": " + (answer.data.error || answer.status), true);
+      cannotOpen(answer.status, answer.data.error);
       return;
     }
     setText(answer.data.text, answer.data.version);
@@ -472,13 +588,35 @@
     });
     if (answer.status === 200) {
       setText(answer.data.text, answer.data.version);
-      say(answer.data.message, false);
+      const entry = answer.data.entry;
+      say(answer.data.message, false, entry && { label: "Undo", run: () => unmarkSent(entry) });
     } else if (answer.status === 409) {
       showConflict({ text: answer.data.text, version: answer.data.version });
       control.disabled = false;
     } else {
       say("Not logged: " + (answer.data.error || answer.status), true);
       control.disabled = false;
+    }
+  }
+
+  // Takes back the log entry "mark as sent" just added.
+  async function unmarkSent(entry) {
+    if (editor.value !== state.savedText && !(await save())) {
+      return;
+    }
+    const answer = await write(recordPath() + "/unlog", {
+      sent: entry.sent,
+      to: entry.to,
+      date: entry.date,
+      version: state.version,
+    });
+    if (answer.status === 200) {
+      setText(answer.data.text, answer.data.version);
+      say(answer.data.message, false);
+    } else if (answer.status === 409) {
+      showConflict({ text: answer.data.text, version: answer.data.version });
+    } else {
+      say("Not undone: " + (answer.data.error || answer.status), true);
     }
   }
 
@@ -502,6 +640,7 @@
 
   editor.addEventListener("input", onInput);
   editor.addEventListener("scroll", () => { gutter.scrollTop = editor.scrollTop; });
+  window.addEventListener("resize", () => fitGutter());
   editor.addEventListener("keydown", (event) => {
     if (event.key === "Tab" && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
       // YAML forbids tabs: two spaces instead, and focus stays in the editor.

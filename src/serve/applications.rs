@@ -15,11 +15,11 @@ use serde_json::json;
 mod form;
 mod listing;
 
-use self::form::Form;
+use self::form::{Form, Problem};
 use self::listing::{in_words, mistakes};
 use super::app::App;
 use super::confine;
-use crate::error::Error;
+use crate::error::{Error, RecordError};
 use crate::input::{read_record, settings};
 use crate::output::{files, names, starter};
 use crate::record::{self, Tone, placeholders};
@@ -92,51 +92,93 @@ async fn create(State(app): State<Arc<App>>, body: Bytes) -> Response {
         };
         match write_record(&app, &form) {
             Ok(file) => (StatusCode::CREATED, Json(json!({ "file": file }))).into_response(),
-            Err((status, message)) => error(status, message),
+            Err((status, problems)) => refused(status, &problems),
         }
     })
     .await
 }
 
+/// `{"error", "problems"}` with `status`: every problem, and all their
+/// messages in one text, a line each, for a reader of `error` alone.
+fn refused(status: StatusCode, problems: &[Problem]) -> Response {
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    (
+        status,
+        Json(json!({ "error": messages.join("\n"), "problems": problems })),
+    )
+        .into_response()
+}
+
+/// A problem of the record as a whole, on no one field.
+fn general(message: String) -> Vec<Problem> {
+    vec![Problem {
+        field: None,
+        message,
+    }]
+}
+
 /// Checks the form, writes its record into the folder (never over a
-/// file) and reads it back; the file's name, or the status and why not.
-fn write_record(app: &App, form: &Form) -> Result<String, (StatusCode, String)> {
-    let unprocessable = |message: String| (StatusCode::UNPROCESSABLE_ENTITY, message);
-    let settings =
-        settings().map_err(|error| (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()))?;
-    let answers = form.answers(settings).map_err(unprocessable)?;
-    let file = match form.file.as_deref().map(str::trim) {
-        Some(file) if !file.is_empty() => file.to_owned(),
-        _ => starter::default_file(&answers),
+/// file) and reads it back; the file's name, or the status and every
+/// problem.
+fn write_record(app: &App, form: &Form) -> Result<String, (StatusCode, Vec<Problem>)> {
+    let unprocessable = |problems: Vec<Problem>| (StatusCode::UNPROCESSABLE_ENTITY, problems);
+    let failed = |message: String| (StatusCode::INTERNAL_SERVER_ERROR, general(message));
+    let settings = settings().map_err(|error| failed(error.to_string()))?;
+    let given = form
+        .file
+        .as_deref()
+        .map(str::trim)
+        .filter(|file| !file.is_empty());
+    let file_problem = given
+        .and_then(confine::name_problem)
+        .map(|why| Problem::at("file", "File name", why));
+    let answers = match form.answers(settings) {
+        Ok(answers) => answers,
+        Err(mut problems) => {
+            problems.extend(file_problem);
+            return Err(unprocessable(problems));
+        }
     };
+    let file = given.map_or_else(|| starter::default_file(&answers), str::to_owned);
     let path = confine::new_file(&app.dir, &file).ok_or_else(|| {
-        unprocessable(format!(
-            "the file name: `{file}` is not a plain record name; give a name ending .yaml, such as northwind.yaml, with no folder in it"
-        ))
+        let why = confine::name_problem(&file).unwrap_or("give another name.");
+        unprocessable(vec![Problem::at("file", "File name", why)])
     })?;
     let text = starter::record_text(&answers, &names::shell_quote(&file));
     // Checked before it is written, so a refused form leaves no file; the
     // user wrote a form, not lines, so the mistakes name no line.
     record::parse_with(&file, text.as_bytes(), settings)
-        .map_err(|error| unprocessable(mistakes(&error, false)))?;
+        .map_err(|error| unprocessable(each_mistake(&error)))?;
     if let Some(error) = placeholders::find(&file, &text) {
-        return Err(unprocessable(mistakes(&error, false)));
+        return Err(unprocessable(each_mistake(&error)));
     }
     files::write_file(&path, &text, false).map_err(|error| match error {
         Error::WouldOverwrite { .. } => (
             StatusCode::CONFLICT,
-            format!("{file} already exists in this folder; give another file name"),
+            vec![Problem::at(
+                "file",
+                "File name",
+                &format!("{file} already exists in this folder; give another name"),
+            )],
         ),
-        other => (StatusCode::INTERNAL_SERVER_ERROR, other.to_string()),
+        other => failed(other.to_string()),
     })?;
     read_record(&path).map_err(|error| {
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!(
-                "{file} was written but cannot be read back: {}",
-                in_words(&error, &path.display().to_string())
-            ),
-        )
+        failed(format!(
+            "{file} was written but cannot be read back: {}",
+            in_words(&error, &path.display().to_string())
+        ))
     })?;
     Ok(file)
+}
+
+/// Each mistake of the record the form made, a problem each.
+fn each_mistake(error: &RecordError) -> Vec<Problem> {
+    mistakes(error, false)
+        .lines()
+        .map(|line| Problem {
+            field: None,
+            message: line.replace('`', ""),
+        })
+        .collect()
 }

@@ -2,7 +2,8 @@
 //! served, or a refusal.
 //!
 //! A record is named by its file name alone (`northwind.yaml`): no `/`, no
-//! `\`, no leading `.`, no control character, ending `.yaml` or `.yml`.
+//! `\`, no leading `.` or `-`, no control or invisible format character
+//! (a direction override, a zero-width space), ending `.yaml` or `.yml`.
 //! A name that passes can still be a symlink; [`existing`] follows it and
 //! refuses it unless it ends at a regular file inside the folder. Every
 //! refusal is the same `None`, so a caller answers 404 and says nothing of
@@ -10,20 +11,54 @@
 
 use std::path::{Path, PathBuf};
 
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
 /// The longest file name most file systems allow, in bytes.
 const MAX_NAME: usize = 255;
 
 /// Whether `name` is a plain record name: one file name in the folder
-/// itself, not hidden, ending `.yaml` or `.yml`.
+/// itself, not hidden, not taken for an option, ending `.yaml` or `.yml`,
+/// with no character that cannot be seen.
 pub fn is_record_name(name: &str) -> bool {
+    name_problem(name).is_none()
+}
+
+/// Why `name` is not a plain record name, in plain words for the person
+/// who typed it; `None` when it is one.
+pub fn name_problem(name: &str) -> Option<&'static str> {
     let stem = name
         .strip_suffix(".yaml")
         .or_else(|| name.strip_suffix(".yml"));
-    stem.is_some_and(|stem| !stem.is_empty())
-        && name.len() <= MAX_NAME
-        && !name.starts_with('.')
-        && !name.contains(['/', '\\'])
-        && !name.chars().any(char::is_control)
+    if stem.is_none_or(str::is_empty) {
+        Some("give a name ending .yaml, such as northwind.yaml.")
+    } else if name.contains(['/', '\\']) {
+        Some("give a name without / or \\: the record is saved in this folder.")
+    } else if name.starts_with('.') {
+        Some("give a name that does not begin with a dot, which would hide the file.")
+    } else if name.starts_with('-') {
+        Some(
+            "give a name that does not begin with a dash, which commands would take for an option.",
+        )
+    } else if name.chars().any(is_invisible) {
+        Some(
+            "give a name without invisible characters (control characters, direction marks, zero-width spaces).",
+        )
+    } else if name.len() > MAX_NAME {
+        Some("give a shorter name: at most 255 bytes.")
+    } else {
+        None
+    }
+}
+
+/// Whether `c` is a control character or a Unicode format character
+/// (category Cf: direction overrides and marks, zero-width spaces and
+/// joiners, the byte-order mark, the soft hyphen), which make a name read
+/// differently from what it is.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c.general_category(),
+        GeneralCategory::Control | GeneralCategory::Format
+    )
 }
 
 /// The record `name` in `dir`, when it is one: a plain record name (see
@@ -61,7 +96,14 @@ mod tests {
 
     #[test]
     fn plain_record_names_pass_and_others_do_not() {
-        for name in ["northwind.yaml", "a.yml", "two words.yaml", "é.yaml"] {
+        for name in [
+            "northwind.yaml",
+            "a.yml",
+            "two words.yaml",
+            "é.yaml",
+            "a-b.yaml",
+            "名前.yaml",
+        ] {
             assert!(is_record_name(name), "{name}");
         }
         for name in [
@@ -76,6 +118,11 @@ mod tests {
             "x.yaml.bak",
             "x\n.yaml",
             "x\0.yaml",
+            "-rf.yaml",
+            "a\u{202e}lmay.yaml",
+            "zero\u{200b}width.yaml",
+            "\u{feff}bom.yaml",
+            "soft\u{ad}hyphen.yaml",
             "..",
             &format!("{}.yaml", "a".repeat(251)),
         ] {

@@ -79,9 +79,17 @@ async fn with_record(
         .unwrap_or_else(|_| refusal(StatusCode::INTERNAL_SERVER_ERROR, "the server failed"))
 }
 
-/// `body` as a file to save, named `file`.
-fn attachment(kind: &'static str, file: &str, body: String) -> Response {
-    let disposition = format!("attachment; filename=\"{file}\"");
+/// `body` as a file to save, named `file`, or `readable` (RFC 6266's
+/// `filename*`, UTF-8) by a browser that can when it is another name.
+fn attachment(kind: &'static str, file: &str, readable: &str, body: String) -> Response {
+    let mut disposition = format!("attachment; filename=\"{file}\"");
+    if readable != file {
+        let _ = write!(
+            disposition,
+            "; filename*=UTF-8''{}",
+            percent_encoded(readable)
+        );
+    }
     match HeaderValue::from_str(&disposition) {
         Ok(disposition) => (
             [
@@ -96,6 +104,20 @@ fn attachment(kind: &'static str, file: &str, body: String) -> Response {
             "the file name is not valid",
         ),
     }
+}
+
+/// `name` as RFC 8187 writes a header parameter's value: its UTF-8 bytes,
+/// each but the letters, digits and the marks RFC 8187 allows as `%XX`.
+fn percent_encoded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for byte in name.bytes() {
+        if byte.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
 }
 
 /// `POST /download/eml`: the draft `draft` as an RFC 5322 message, named
@@ -123,7 +145,10 @@ async fn eml_file(State(app): State<Arc<App>>, Form(fields): Form<Fields>) -> Re
             );
         };
         match eml::message(&rendered.record, draft, address) {
-            Ok(message) => attachment("message/rfc822", &format!("{id}.eml"), message),
+            Ok(message) => {
+                let file = format!("{id}.eml");
+                attachment("message/rfc822", &file, &file, message)
+            }
             Err(error) => refusal(StatusCode::UNPROCESSABLE_ENTITY, &error.to_string()),
         }
     })
@@ -141,6 +166,7 @@ async fn ics_file(State(app): State<Arc<App>>, Form(fields): Form<Fields>) -> Re
         attachment(
             "text/calendar; charset=utf-8",
             &file,
+            &format!("{stem}.ics"),
             ics::calendar(record, &steps, name),
         )
     })

@@ -3,6 +3,7 @@
 //! every mistake with its line. The same code as the commands, run on the
 //! text being typed rather than on a file.
 
+use jiff::civil::Date;
 use serde::Serialize;
 
 use super::app::App;
@@ -13,8 +14,8 @@ use crate::format::{html, mailto, split_subject, text};
 use crate::input;
 use crate::lint;
 use crate::output::names;
-use crate::plan;
-use crate::record::{self, Kind, Record};
+use crate::plan::{self, Step, due};
+use crate::record::{self, Event, Kind, Record};
 use crate::render::Draft;
 use crate::today::Today;
 
@@ -79,6 +80,14 @@ pub struct DraftView {
     pub mailto: Option<String>,
     /// Whether the record's log shows it sent.
     pub sent: bool,
+    /// Where it stands on the server's today: `sent`, `overdue` (its day
+    /// has passed), `today`, `later`, or `stopped` (the plan has stopped
+    /// early, so it is not needed now; see [`Preview::stopped`]).
+    pub due: &'static str,
+    /// The day the log says it was sent, `YYYY-MM-DD`, once sent.
+    pub sent_on: Option<String>,
+    /// The same day in words, as the record's locale writes it.
+    pub sent_on_words: Option<String>,
 }
 
 /// The answer to `POST /api/preview`.
@@ -94,6 +103,9 @@ pub struct Preview {
     pub problems: Vec<Problem>,
     /// Its drafts; empty while it has a mistake.
     pub drafts: Vec<DraftView>,
+    /// Why the plan has stopped early (the status, a reply), as `next`
+    /// says it; null while it runs or while the record has a mistake.
+    pub stopped: Option<String>,
 }
 
 /// The record in `text`, named `name` in messages, and its drafts as
@@ -130,6 +142,7 @@ pub fn preview(app: &App, name: &str, text: &str) -> Preview {
                 role: None,
                 problems,
                 drafts: Vec::new(),
+                stopped: None,
             };
         }
     };
@@ -138,8 +151,11 @@ pub fn preview(app: &App, name: &str, text: &str) -> Preview {
         drafts,
         ids,
     } = &rendered;
+    let today = app.today.map_or_else(Today::now, Today::given);
+    let day = today.date();
+    let stopped = due::stopped_early(record);
     let options = lint::Options {
-        today: app.today.map_or_else(Today::now, Today::given),
+        today,
         card_words: CARD_WORDS,
         built_in_templates: app.renderer.is_built_in(),
     };
@@ -160,9 +176,45 @@ pub fn preview(app: &App, name: &str, text: &str) -> Preview {
         drafts: drafts
             .iter()
             .zip(ids)
-            .map(|(draft, id)| view(record, draft, id))
+            .map(|(draft, id)| {
+                let mut view = view(record, draft, id);
+                view.due = standing(&draft.step, record, day, stopped.is_some());
+                view
+            })
             .collect(),
+        stopped: stopped.map(|reason| reason.describe(record)),
     }
+}
+
+/// Where `step` stands on `today`, as [`DraftView::due`] names it.
+fn standing(step: &Step, record: &Record, today: Date, stopped: bool) -> &'static str {
+    if step.is_logged(record) {
+        "sent"
+    } else if stopped {
+        "stopped"
+    } else if step.date < today {
+        "overdue"
+    } else if step.date == today {
+        "today"
+    } else {
+        "later"
+    }
+}
+
+/// The day the log says `step` was sent, matched as
+/// [`Step::is_logged`] matches it: the nth check-in for check-in n, the
+/// first closing note, the email or card to that person.
+fn sent_on(step: &Step, record: &Record) -> Option<Date> {
+    let mut sent = record
+        .log
+        .iter()
+        .filter(|entry| matches!(&entry.event, Event::Sent { kind, .. } if *kind == step.kind));
+    let entry = match (step.kind, step.step) {
+        (Kind::Checkin, Some(nth)) => sent.nth(usize::from(nth).checked_sub(1)?),
+        (Kind::Closing, _) => sent.next(),
+        _ => sent.find(|entry| matches!(&entry.event, Event::Sent { to, .. } if *to == step.who)),
+    };
+    entry.map(|entry| entry.date)
 }
 
 /// A draft's identifier: its file name without the extension.
@@ -176,6 +228,10 @@ fn view(record: &Record, draft: &Draft, id: &str) -> DraftView {
     let step = &draft.step;
     let (subject, body) = split_subject(&draft.markdown);
     let emailed = step.kind.is_emailed();
+    let sent = step
+        .is_logged(record)
+        .then(|| sent_on(step, record))
+        .flatten();
     let plain = if emailed {
         text::to_text(body)
     } else {
@@ -199,6 +255,9 @@ fn view(record: &Record, draft: &Draft, id: &str) -> DraftView {
             .filter(|_| emailed)
             .map(|address| mailto::link(record, draft, address)),
         sent: step.is_logged(record),
+        due: "later",
+        sent_on: sent.map(|date| date.to_string()),
+        sent_on_words: sent.map(|date| english::long_date_in(date, record.locale)),
     }
 }
 

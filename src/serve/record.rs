@@ -22,8 +22,10 @@ use super::app::App;
 use super::{confine, download, preview};
 use crate::error::Error;
 use crate::input;
-use crate::output::log::{self, Logbook};
+use crate::output::log::{self, Logbook, Logged};
 use crate::output::update::Update;
+use crate::record::append::NewEntry;
+use crate::record::fields::parse_date;
 use crate::record::{Kind, yaml};
 use crate::today::Today;
 
@@ -32,6 +34,7 @@ pub fn router() -> Router<Arc<App>> {
     Router::new()
         .route("/api/record/{file}", get(load).post(save))
         .route("/api/record/{file}/log", post(mark_sent))
+        .route("/api/record/{file}/unlog", post(unmark_sent))
         .route("/api/preview", post(show_preview))
         .merge(download::router())
 }
@@ -181,27 +184,102 @@ async fn mark_sent(
     };
     blocking(move || {
         let today = app.today.unwrap_or_else(|| Today::now().date());
-        let logged = Update::open(&path, limit(), false).and_then(|update| {
-            if version(update.contents()) != mark.version {
-                return Ok(Err(conflict(update.contents())));
-            }
-            let logbook = Logbook::open(update, &file, input::settings()?)?;
+        let mut added = Vec::new();
+        let logged = in_logbook(&path, &file, &mark.version, |logbook| {
             logbook.check_date(today, "today")?;
-            let entries = log::sent(logbook.record(), today, mark.sent, &[mark.to], None, "to")?;
-            logbook.write(&entries).map(Ok)
+            added = log::sent(logbook.record(), today, mark.sent, &[mark.to], None, "to")?;
+            logbook.write(&added)
         });
-        match logged {
-            Ok(Ok(logged)) => Json(json!({
-                "version": version(logged.text.as_bytes()),
-                "message": format!("Logged {}.", logged.message),
-                "text": logged.text,
-            }))
-            .into_response(),
-            Ok(Err(conflict)) => conflict,
-            Err(error) => failed(&error),
-        }
+        let entry = added.first().and_then(|entry| match entry {
+            NewEntry::Sent { date, kind, to, .. } => Some(json!({
+                "date": date.to_string(), "sent": kind.name(), "to": to,
+            })),
+            NewEntry::Reply { .. } => None,
+        });
+        answer(logged, "Logged", entry.as_ref())
     })
     .await
+}
+
+/// What "Undo" after "mark as sent" sends: the entry that was added.
+#[derive(Deserialize)]
+struct Unmark {
+    /// What was sent.
+    sent: Kind,
+    /// To whom, as the log entry has it.
+    to: String,
+    /// The day of the entry, `YYYY-MM-DD`.
+    date: String,
+    /// The version "mark as sent" answered.
+    version: String,
+}
+
+/// `POST /api/record/{file}/unlog`: takes back the entry "mark as sent"
+/// added, removing exactly its lines through the same locked writer;
+/// `{text, version, message}`, or 409.
+async fn unmark_sent(
+    State(app): State<Arc<App>>,
+    Path(file): Path<String>,
+    Json(unmark): Json<Unmark>,
+) -> Response {
+    let Some(path) = confine::existing(&app.dir, &file) else {
+        return not_found();
+    };
+    let Some(date) = parse_date(&unmark.date) else {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the entry's date is not a day written YYYY-MM-DD",
+        );
+    };
+    blocking(move || {
+        let entry = NewEntry::Sent {
+            date,
+            kind: unmark.sent,
+            to: unmark.to,
+            note: None,
+        };
+        let taken = in_logbook(&path, &file, &unmark.version, |logbook| {
+            logbook.take_back(&entry)
+        });
+        answer(taken, "Removed from the log:", None)
+    })
+    .await
+}
+
+/// Opens the record at `path` under its lock and runs `change` on its
+/// log, unless the file is no longer at `version`: then the conflict.
+fn in_logbook(
+    path: &std::path::Path,
+    file: &str,
+    version: &str,
+    change: impl FnOnce(Logbook) -> Result<Logged, Error>,
+) -> Result<Result<Logged, Response>, Error> {
+    let update = Update::open(path, limit(), false)?;
+    if self::version(update.contents()) != version {
+        return Ok(Err(conflict(update.contents())));
+    }
+    change(Logbook::open(update, file, input::settings()?)?).map(Ok)
+}
+
+/// The answer to a change of the log: `{text, version, message}` with
+/// the message after `verb` ("Logged email sent to …"), and the `entry`
+/// added when there is one; or the conflict, or why not.
+fn answer(
+    outcome: Result<Result<Logged, Response>, Error>,
+    verb: &str,
+    entry: Option<&serde_json::Value>,
+) -> Response {
+    match outcome {
+        Ok(Ok(logged)) => Json(json!({
+            "version": version(logged.text.as_bytes()),
+            "message": format!("{verb} {}.", logged.message),
+            "text": logged.text,
+            "entry": entry,
+        }))
+        .into_response(),
+        Ok(Err(conflict)) => conflict,
+        Err(error) => failed(&error),
+    }
 }
 
 /// What a preview sends.

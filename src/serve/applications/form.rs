@@ -1,12 +1,14 @@
 //! The "New interview" form as the page sends it, checked answer by answer
 //! with the record's own rules into the answers `thankyou new` collects.
 //!
-//! A refusal names the answer in words ("the second person's email: …"),
-//! so the page can show it beside the form.
+//! Every answer is checked, and every one that is not valid is named, in
+//! the order of the form, by its field (`people[1].email`) and in a
+//! sentence that starts with the label the form shows it under ("Person 2,
+//! work email: …"), so the page can show each beside its field at once.
 
-use serde::Deserialize;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
-use crate::english::ordinal;
 use crate::output::starter::{Answers, Person, Question, Recruiter};
 use crate::record::fields::{check_email, check_line, parse_date};
 use crate::record::{Settings, Tone};
@@ -89,44 +91,192 @@ pub struct FormCandidate {
     pub phone: Option<String>,
 }
 
+/// One answer that is not valid: which field, and why in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The field as the form's JSON names it (`company`,
+    /// `people[1].email`, `questions[0].asked_by`); none for a problem of
+    /// the record as a whole.
+    pub field: Option<String>,
+    /// What is wrong and what to do, starting with the field's label.
+    pub message: String,
+}
+
+impl Problem {
+    /// The problem of the field `field`, labelled `label` on the form.
+    pub fn at(field: &str, label: &str, detail: &str) -> Problem {
+        Problem {
+            field: Some(field.to_owned()),
+            message: sentence(label, detail),
+        }
+    }
+}
+
+/// `Label: detail.`, the detail in plain words: no backticks, one full
+/// stop at the end.
+fn sentence(label: &str, detail: &str) -> String {
+    let detail = detail
+        .replace('`', "")
+        .replace(" (U+0020)", "")
+        .replace("; write a single address", ". Write a single address")
+        .replace("; delete it", ". Delete it");
+    format!("{label}: {}.", detail.trim_end_matches('.'))
+}
+
+/// The answers checked so far, and the problems found.
+#[derive(Default)]
+struct Check {
+    /// Every problem, in the order of the form.
+    problems: Vec<Problem>,
+}
+
+impl Check {
+    /// Notes a problem with `field`.
+    fn fail(&mut self, field: &str, label: &str, detail: &str) {
+        self.problems.push(Problem::at(field, label, detail));
+    }
+
+    /// A line that must be given; `missing` says what to write when it is
+    /// not.
+    fn required(&mut self, field: &str, label: &str, missing: &str, text: Option<&str>) -> String {
+        if is_blank(text) {
+            self.fail(field, label, missing);
+            return String::new();
+        }
+        self.line(field, label, text).unwrap_or_default()
+    }
+
+    /// A line that may be left empty.
+    fn optional(&mut self, field: &str, label: &str, text: Option<&str>) -> Option<String> {
+        if is_blank(text) {
+            return None;
+        }
+        self.line(field, label, text)
+    }
+
+    /// A line checked as the record checks it.
+    fn line(&mut self, field: &str, label: &str, text: Option<&str>) -> Option<String> {
+        match check_line(text.unwrap_or_default()) {
+            Ok(line) => Some(line),
+            Err(error) => {
+                self.fail(field, label, &line_problem(&error));
+                None
+            }
+        }
+    }
+
+    /// An email address that may be left empty.
+    fn email(&mut self, field: &str, label: &str, text: Option<&str>) -> Option<String> {
+        let text = text.map(str::trim).filter(|text| !text.is_empty())?;
+        match check_email(text) {
+            Ok(()) => Some(text.to_owned()),
+            Err(error) => {
+                self.fail(field, label, &error);
+                None
+            }
+        }
+    }
+
+    /// A day picked on the form's calendar, which sends it `YYYY-MM-DD`.
+    fn date(
+        &mut self,
+        field: &str,
+        label: &str,
+        missing: &str,
+        text: Option<&str>,
+    ) -> Option<Date> {
+        let text = text.unwrap_or_default().trim();
+        if text.is_empty() {
+            self.fail(field, label, missing);
+            return None;
+        }
+        let date = parse_date(text);
+        if date.is_none() {
+            self.fail(
+                field,
+                label,
+                &format!("{text} is not a day on the calendar; pick the day from the calendar"),
+            );
+        }
+        date
+    }
+}
+
+/// A record rule's complaint about a line, as the form says it.
+fn line_problem(error: &str) -> String {
+    match error {
+        "must not be blank" => "write it".into(),
+        "must contain a letter or a digit" => "write it with at least one letter or digit".into(),
+        "must be on one line" => "write it on one line".into(),
+        other => other.into(),
+    }
+}
+
 impl Form {
-    /// The answers, each checked by the record's rules; `Err` names the
-    /// first answer that is not valid, and says why.
-    pub fn answers(&self, settings: &Settings) -> Result<Answers, String> {
-        let (name, email, phone) = self.candidate(settings)?;
-        let people = self
+    /// The answers, each checked by the record's rules; `Err` names every
+    /// answer that is not valid, in the order of the form.
+    pub fn answers(&self, settings: &Settings) -> Result<Answers, Vec<Problem>> {
+        let mut check = Check::default();
+        let (name, email, phone) = self.candidate(settings, &mut check);
+        let company = check.required(
+            "company",
+            "Company",
+            "write the company that interviewed you",
+            self.company.as_deref(),
+        );
+        let role = check.required(
+            "role",
+            "Role",
+            "write the role you interviewed for, as the job ad names it",
+            self.role.as_deref(),
+        );
+        let date = check.date(
+            "date",
+            "Interview date",
+            "pick the day of the interview",
+            self.date.as_deref(),
+        );
+        let medium = medium(self.medium.as_deref(), &mut check);
+        let people: Vec<Person> = self
             .people
             .iter()
             .enumerate()
-            .map(|(index, person)| person.checked(index))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|(index, person)| person.checked(index, &mut check))
+            .collect();
         if people.is_empty() {
-            return Err("the people you met: add at least one person".into());
+            check.fail(
+                "people",
+                "People you met",
+                "add at least one person you met, with their name",
+            );
         }
         let questions = self
             .questions
             .iter()
-            .filter(|question| !question.is_blank())
             .enumerate()
-            .map(|(index, question)| question.checked(index, &people))
-            .collect::<Result<Vec<_>, _>>()?;
+            .filter(|(_, question)| !question.is_blank())
+            .map(|(index, question)| question.checked(index, &self.people, &mut check))
+            .collect();
+        let recruiter = self
+            .recruiter
+            .as_ref()
+            .and_then(|recruiter| recruiter.checked(&mut check));
+        let tone = tone(self.tone.as_deref(), settings.tone, &mut check);
+        if !check.problems.is_empty() {
+            return Err(check.problems);
+        }
         Ok(Answers {
             name,
             email,
             phone,
-            company: required("the company", self.company.as_deref())?,
-            role: required("the role", self.role.as_deref())?,
-            date: Some(date("the interview date", self.date.as_deref())?),
-            medium: medium(self.medium.as_deref())?,
+            company,
+            role,
+            date,
+            medium,
             people,
             questions,
-            recruiter: self
-                .recruiter
-                .as_ref()
-                .map(FormRecruiter::checked)
-                .transpose()?
-                .flatten(),
-            tone: tone(self.tone.as_deref(), settings.tone)?,
+            recruiter,
+            tone,
         })
     }
 
@@ -136,38 +286,73 @@ impl Form {
     fn candidate(
         &self,
         settings: &Settings,
-    ) -> Result<(Option<String>, Option<String>, Option<String>), String> {
+        check: &mut Check,
+    ) -> (Option<String>, Option<String>, Option<String>) {
         let given = self.candidate.as_ref();
         let name = given.and_then(|candidate| candidate.name.as_deref());
         if is_blank(name) && settings.candidate.name.is_some() {
-            return Ok((None, None, None));
+            return (None, None, None);
         }
-        let name = required("your name", name)?;
-        let email = optional_email("your email", given.and_then(|c| c.email.as_deref()))?;
-        let phone = optional("your phone", given.and_then(|c| c.phone.as_deref()))?;
-        Ok((Some(name), email, phone))
+        let name = check.required(
+            "candidate.name",
+            "Your name",
+            "write your name; it signs every draft",
+            name,
+        );
+        let email = check.email(
+            "candidate.email",
+            "Your email",
+            given.and_then(|c| c.email.as_deref()),
+        );
+        let phone = check.optional(
+            "candidate.phone",
+            "Your phone",
+            given.and_then(|c| c.phone.as_deref()),
+        );
+        (Some(name), email, phone)
     }
 }
 
 impl FormPerson {
     /// The `index`th person (from 0), checked.
-    fn checked(&self, index: usize) -> Result<Person, String> {
-        let who = format!("the {} person's", ordinal(index));
+    fn checked(&self, index: usize, check: &mut Check) -> Person {
+        let who = format!("Person {}", index + 1);
+        let field = |name: &str| format!("people[{index}].{name}");
+        let name = check.required(
+            &field("name"),
+            &format!("{who}, name"),
+            "write their name, or remove this person",
+            self.name.as_deref(),
+        );
+        let title = check.optional(
+            &field("title"),
+            &format!("{who}, job title"),
+            self.title.as_deref(),
+        );
+        let email = check.email(
+            &field("email"),
+            &format!("{who}, work email"),
+            self.email.as_deref(),
+        );
         let topics = self
             .topics
             .iter()
             .filter(|topic| !topic.trim().is_empty())
             .enumerate()
-            .map(|(at, topic)| {
-                check_line(topic).map_err(|error| format!("{who} {} topic: {error}", ordinal(at)))
+            .filter_map(|(at, topic)| {
+                check.line(
+                    &field("topics"),
+                    &format!("{who}, topic {}", at + 1),
+                    Some(topic),
+                )
             })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Person {
-            name: required(&format!("{who} name"), self.name.as_deref())?,
-            title: optional(&format!("{who} job title"), self.title.as_deref())?,
-            email: optional_email(&format!("{who} email"), self.email.as_deref())?,
+            .collect();
+        Person {
+            name,
+            title,
+            email,
             topics,
-        })
+        }
     }
 }
 
@@ -178,53 +363,92 @@ impl FormQuestion {
     }
 
     /// The `index`th question (from 0), asked by one of `people`.
-    fn checked(&self, index: usize, people: &[Person]) -> Result<Question, String> {
-        let nth = ordinal(index);
-        let text = required(&format!("the {nth} question"), self.question.as_deref())?;
-        let asked_by = match (self.asked_by.as_deref(), people) {
-            (asked_by, [only]) if is_blank(asked_by) => only.name.clone(),
-            (asked_by, _) => {
-                let name = required(&format!("who asked the {nth} question"), asked_by)?;
-                if !people.iter().any(|person| person.name == name) {
-                    let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
-                    return Err(format!(
-                        "who asked the {nth} question: `{name}` is not one of the people you met ({})",
+    fn checked(&self, index: usize, people: &[FormPerson], check: &mut Check) -> Question {
+        let which = format!("Question {}", index + 1);
+        let field = |name: &str| format!("questions[{index}].{name}");
+        let text = check.required(
+            &field("question"),
+            &which,
+            "write the question, or remove it",
+            self.question.as_deref(),
+        );
+        // Names as the record reads them, spaces folded.
+        let names: Vec<String> = people
+            .iter()
+            .filter_map(|person| check_line(person.name.as_deref()?).ok())
+            .collect();
+        let asked = self
+            .asked_by
+            .as_deref()
+            .and_then(|name| check_line(name).ok());
+        let label = format!("{which}, who asked it");
+        let asked_by = match (asked, names.as_slice()) {
+            (None, [only]) => only.clone(),
+            (None, _) => {
+                check.fail(
+                    &field("asked_by"),
+                    &label,
+                    "choose one of the people you met",
+                );
+                String::new()
+            }
+            (Some(name), _) if names.contains(&name) => name,
+            (Some(name), _) => {
+                check.fail(
+                    &field("asked_by"),
+                    &label,
+                    &format!(
+                        "{name} is not one of the people you met ({}); choose one of them",
                         names.join(", ")
-                    ));
-                }
-                name
+                    ),
+                );
+                String::new()
             }
         };
-        Ok(Question {
+        Question {
             text,
             asked_by,
-            answer: optional(
-                &format!("your answer to the {nth} question"),
+            answer: check.optional(
+                &field("answer"),
+                &format!("{which}, your better answer"),
                 self.answer.as_deref(),
-            )?,
-        })
+            ),
+        }
     }
 }
 
 impl FormRecruiter {
     /// The recruiter, checked; none when every answer is empty.
-    fn checked(&self) -> Result<Option<Recruiter>, String> {
+    fn checked(&self, check: &mut Check) -> Option<Recruiter> {
         let decision = self.decision_date.as_deref();
         if [self.name.as_deref(), self.email.as_deref(), decision]
             .into_iter()
             .all(is_blank)
         {
-            return Ok(None);
+            return None;
         }
-        Ok(Some(Recruiter {
-            name: required("the recruiter's name", self.name.as_deref())?,
-            email: optional_email("the recruiter's email", self.email.as_deref())?,
-            decision_date: if is_blank(decision) {
-                None
-            } else {
-                Some(date("the recruiter's decision date", decision)?)
-            },
-        }))
+        let name = check.required(
+            "recruiter.name",
+            "Recruiter, name",
+            "write the recruiter's name, or leave all the recruiter's answers empty",
+            self.name.as_deref(),
+        );
+        let email = check.email("recruiter.email", "Recruiter, email", self.email.as_deref());
+        let decision_date = if is_blank(decision) {
+            None
+        } else {
+            check.date(
+                "recruiter.decision_date",
+                "Recruiter, decision day",
+                "pick the day they said they would decide by",
+                decision,
+            )
+        };
+        Some(Recruiter {
+            name,
+            email,
+            decision_date,
+        })
     }
 }
 
@@ -233,63 +457,38 @@ fn is_blank(text: Option<&str>) -> bool {
     text.is_none_or(|text| text.trim().is_empty())
 }
 
-/// A line that must be given, checked as the record checks it.
-fn required(what: &str, text: Option<&str>) -> Result<String, String> {
-    check_line(text.unwrap_or_default()).map_err(|error| format!("{what}: {error}"))
-}
-
-/// A line that may be left empty.
-fn optional(what: &str, text: Option<&str>) -> Result<Option<String>, String> {
-    if is_blank(text) {
-        return Ok(None);
-    }
-    required(what, text).map(Some)
-}
-
-/// An email address that may be left empty.
-fn optional_email(what: &str, text: Option<&str>) -> Result<Option<String>, String> {
-    let Some(text) = text.map(str::trim).filter(|text| !text.is_empty()) else {
-        return Ok(None);
-    };
-    check_email(text).map_err(|error| format!("{what}: {error}"))?;
-    Ok(Some(text.to_owned()))
-}
-
-/// A date written `YYYY-MM-DD`.
-fn date(what: &str, text: Option<&str>) -> Result<jiff::civil::Date, String> {
-    let text = text.unwrap_or_default().trim();
-    if text.is_empty() {
-        return Err(format!("{what}: give the day, as YYYY-MM-DD"));
-    }
-    parse_date(text).ok_or_else(|| {
-        format!("{what}: `{text}` is not a date; write it as YYYY-MM-DD, such as 2026-11-19")
-    })
-}
-
 /// How the interview took place, as the record writes it; in person
 /// without an answer, as `new` first offers.
-fn medium(text: Option<&str>) -> Result<&'static str, String> {
+fn medium(text: Option<&str>, check: &mut Check) -> &'static str {
     match text.map(str::trim) {
-        None | Some("" | "in_person") => Ok("in_person"),
-        Some("video") => Ok("video"),
-        Some("phone") => Ok("phone"),
-        Some(other) => Err(format!(
-            "how it took place: `{other}` is not one of in_person, video or phone"
-        )),
+        None | Some("" | "in_person") => "in_person",
+        Some("video") => "video",
+        Some("phone") => "phone",
+        Some(_) => {
+            check.fail(
+                "medium",
+                "How it took place",
+                "choose in person, video or phone",
+            );
+            "in_person"
+        }
     }
 }
 
 /// The tone, as the record writes it; the config's without an answer,
 /// then warm, as `new` first offers.
-fn tone(text: Option<&str>, config: Option<Tone>) -> Result<&'static str, String> {
+fn tone(text: Option<&str>, config: Option<Tone>, check: &mut Check) -> &'static str {
     match text.map(str::trim) {
-        None | Some("") => Ok(match config {
+        None | Some("") => match config {
             Some(Tone::Formal) => "formal",
             _ => "warm",
-        }),
-        Some("warm") => Ok("warm"),
-        Some("formal") => Ok("formal"),
-        Some(other) => Err(format!("the tone: `{other}` is not one of warm or formal")),
+        },
+        Some("warm") => "warm",
+        Some("formal") => "formal",
+        Some(_) => {
+            check.fail("tone", "Tone", "choose warm or formal");
+            "warm"
+        }
     }
 }
 
@@ -343,20 +542,66 @@ mod tests {
         let mut form = northwind();
         form.people[1].email = Some("marcus@northwind".into());
         let error = form.answers(&Settings::default()).unwrap_err();
+        assert_eq!(error[0].field.as_deref(), Some("people[1].email"));
         assert!(
-            error.starts_with("the second person's email: `marcus@northwind` is not an email"),
-            "{error}"
+            error[0]
+                .message
+                .starts_with("Person 2, work email: marcus@northwind is not an email"),
+            "{error:?}"
         );
         let mut form = northwind();
         form.questions[0].asked_by = Some("Sam Ortiz".into());
         let error = form.answers(&Settings::default()).unwrap_err();
         assert!(
-            error.starts_with("who asked the first question: `Sam Ortiz` is not one"),
-            "{error}"
+            error[0]
+                .message
+                .starts_with("Question 1, who asked it: Sam Ortiz is not one"),
+            "{error:?}"
         );
         let mut form = northwind();
         form.candidate = None;
         let error = form.answers(&Settings::default()).unwrap_err();
-        assert_eq!(error, "your name: must not be blank");
+        assert_eq!(
+            error,
+            [Problem::at(
+                "candidate.name",
+                "Your name",
+                "write your name; it signs every draft"
+            )]
+        );
+    }
+
+    #[test]
+    fn every_wrong_answer_is_named_in_the_order_of_the_form() {
+        let mut form = northwind();
+        form.company = Some(" ".into());
+        form.date = None;
+        form.people[0].name = None;
+        form.people[1].email = Some("marcus at northwind".into());
+        let error = form.answers(&Settings::default()).unwrap_err();
+        let fields: Vec<&str> = error.iter().filter_map(|p| p.field.as_deref()).collect();
+        assert_eq!(
+            fields,
+            [
+                "company",
+                "date",
+                "people[0].name",
+                "people[1].email",
+                // Priya, who asked it, has no name on the form any more.
+                "questions[0].asked_by"
+            ]
+        );
+        for problem in &error {
+            let message = &problem.message;
+            assert!(message.starts_with(char::is_uppercase), "{message}");
+            assert!(
+                message.ends_with('.') && !message.contains('`'),
+                "{message}"
+            );
+        }
+        assert_eq!(
+            error[0].message,
+            "Company: write the company that interviewed you."
+        );
     }
 }
