@@ -7,7 +7,7 @@ use std::path::Path;
 use tempfile::TempDir;
 
 use crate::browser::{Chromium, Tab, downloaded};
-use crate::server::Server;
+use crate::server::{Server, recording_browser, wait_for_file};
 
 /// The record page of `file`, once its drafts are on screen.
 fn record_page<'a>(chromium: &'a Chromium, server: &Server, file: &str) -> Tab<'a> {
@@ -252,6 +252,32 @@ fn the_record_page_groups_the_drafts_by_person_with_their_send_dates() {
         "{dates:?}"
     );
     screenshot_for_the_readme(&tab, "record", false);
+}
+
+#[test]
+fn the_file_serve_gives_the_browser_opens_the_page() {
+    let scratch = TempDir::new().unwrap();
+    let (browser, arguments) = recording_browser(scratch.path());
+    let folder = TempDir::new().unwrap();
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/single.yaml"),
+        folder.path().join("single.yaml"),
+    )
+    .unwrap();
+    let server = Server::watched(
+        folder,
+        &["--today", "2026-11-25"],
+        &[("BROWSER", browser.to_str().unwrap())],
+    );
+    let address = wait_for_file(&arguments);
+    let chromium = Chromium::launch();
+    let tab = chromium.open(address.trim());
+    tab.wait_for(
+        "document.querySelectorAll('#records li.record').length === 1",
+        "the applications page, its record listed",
+    );
+    let address: String = tab.eval("location.href");
+    assert_eq!(address, format!("{}/", server.origin));
 }
 
 #[test]

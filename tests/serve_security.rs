@@ -4,12 +4,13 @@
 
 use std::io::{Read as _, Write as _};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+use std::os::unix::fs::PermissionsExt as _;
 use std::process::Command;
 use std::time::Duration;
 
 use tempfile::TempDir;
 
-use crate::server::{Raw, Server};
+use crate::server::{Raw, Server, recording_browser, wait_for_file};
 
 /// The policy every answer carries, as docs/serve.md gives it.
 const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
@@ -112,7 +113,7 @@ fn the_token_in_the_address_sets_the_cookie_and_leaves_the_address() {
     let cookie = answer.header("set-cookie").unwrap();
     assert_eq!(
         cookie,
-        format!("{}; HttpOnly; SameSite=Strict; Path=/", server.cookie())
+        format!("{}; HttpOnly; SameSite=Lax; Path=/", server.cookie())
     );
 
     let with_cookie = get(&server, "/record/single.yaml", &[("Cookie", cookie)]);
@@ -607,4 +608,64 @@ fn a_wrong_token_header_or_field_is_refused_even_with_the_cookie() {
         &[("Cookie", &cookie), ("X-Thankyou-Token", &wrong)],
     );
     assert_eq!(page.status, 403, "{page:?}");
+}
+
+#[test]
+fn the_browser_is_given_a_private_file_and_not_the_token() {
+    let scratch = TempDir::new().unwrap();
+    let (browser, arguments) = recording_browser(scratch.path());
+    let temporary = scratch.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let mut server = Server::watched(
+        TempDir::new().unwrap(),
+        &["--today", "2026-11-25"],
+        &[
+            ("BROWSER", browser.to_str().unwrap()),
+            ("TMPDIR", temporary.to_str().unwrap()),
+        ],
+    );
+    server.stderr_until("Ctrl-C stops it");
+    let given = wait_for_file(&arguments);
+    let lines: Vec<&str> = given.lines().collect();
+    assert_eq!(lines.len(), 1, "{given}");
+    // What `ps` shows of the browser: a file's address, no token.
+    assert!(!given.contains(&server.token), "{given}");
+    let file = std::path::PathBuf::from(lines[0].strip_prefix("file://").unwrap());
+    assert!(file.starts_with(&temporary), "{}", file.display());
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{}", file.display());
+    let folder_mode = std::fs::metadata(file.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(folder_mode & 0o077, 0, "the folder is the user's alone");
+    let page = std::fs::read_to_string(&file).unwrap();
+    let address = format!("{}/?token={}", server.origin, server.token);
+    assert!(
+        page.contains(&format!(
+            "<meta http-equiv=\"refresh\" content=\"0;url={address}\">"
+        )),
+        "{page}"
+    );
+
+    // Once the page has saved a record (which writes through a temporary
+    // file of its own), a stop still finishes cleanly and removes the file.
+    std::fs::write(server.path("mine.yaml"), "company: Northwind\n").unwrap();
+    let token = [("X-Thankyou-Token", server.token.as_str())];
+    let read = |method, body: String| Ask {
+        method,
+        path: "/api/record/mine.yaml",
+        json: true,
+        body,
+    };
+    let loaded = send(&server, &read("GET", String::new()), &token);
+    let version =
+        serde_json::from_str::<serde_json::Value>(&loaded.body).unwrap()["version"].clone();
+    let body = serde_json::json!({"text": "company: Contoso\n", "version": version});
+    let saved = send(&server, &read("POST", body.to_string()), &token);
+    assert_eq!(saved.status, 200, "{saved:?}");
+    let (status, stderr) = server.stop("TERM");
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!file.exists(), "{} is left behind", file.display());
+    assert_eq!(std::fs::read_dir(&temporary).unwrap().count(), 0);
 }

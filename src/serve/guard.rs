@@ -309,10 +309,13 @@ fn cookie_name(port: u16) -> String {
 }
 
 /// The cookie that holds the token after the first visit, for the pages
-/// and their files only.
+/// and their files only. `Lax`, not `Strict`: the browser comes to the
+/// first page from a `file://` page (see `launch`), another site, and a
+/// `Strict` cookie would not come along on the redirect to the page. A
+/// page it opens holds no record, and a change needs the token shown.
 fn cookie(app: &App) -> HeaderValue {
     let cookie = format!(
-        "{}={}; HttpOnly; SameSite=Strict; Path=/",
+        "{}={}; HttpOnly; SameSite=Lax; Path=/",
         cookie_name(app.port),
         app.token
     );
