@@ -127,23 +127,29 @@ impl Drop for Chromium {
     }
 }
 
-/// The file `name` in `folder` once the browser has saved it there
-/// (a download in progress has another name); fails after a while.
+/// The file `name` in `folder` once the browser has saved it there;
+/// fails after a while. While saving, Chromium holds the name with an
+/// empty file and writes into `name.crdownload`, renamed over it at the
+/// end.
 pub fn downloaded(folder: &Path, name: &str) -> PathBuf {
     let path = folder.join(name);
     let deadline = Instant::now() + Duration::from_millis(PATIENCE_MS.into());
-    while !path.exists() {
-        let seen: Vec<_> = std::fs::read_dir(folder)
+    loop {
+        let seen: Vec<String> = std::fs::read_dir(folder)
             .unwrap()
-            .map(|entry| entry.unwrap().file_name())
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
+        let saving = seen.iter().any(|file| file.ends_with(".crdownload"));
+        let full = std::fs::metadata(&path).is_ok_and(|file| file.len() > 0);
+        if full && !saving {
+            return path;
+        }
         assert!(
             Instant::now() < deadline,
             "no {name} downloaded; the folder holds {seen:?}"
         );
         std::thread::sleep(LOOK_AGAIN);
     }
-    path
 }
 
 /// Debian's Chromium, or the one `CHROMIUM` names.

@@ -290,9 +290,13 @@ fn without_its_token_the_page_says_how_to_open_it() {
         "localStorage.setItem('thankyou-token', '0'.repeat(32))",
         "localStorage.removeItem('thankyou-token')",
     ] {
-        tab.run(&format!("{forget}; location.reload()"));
+        // Reloaded once this call has returned; the mark tells the old page
+        // from the new.
+        tab.run(&format!(
+            "{forget}; window.reloading = true; setTimeout(() => location.reload(), 0)"
+        ));
         tab.wait_for(
-            "document.querySelector('#token-missing')",
+            "!window.reloading && document.querySelector('#token-missing')",
             "the line saying how to open the page",
         );
         let line = tab.text("#token-missing");
