@@ -3,9 +3,13 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chromiumoxide::browser::{Browser, BrowserConfig};
+use chromiumoxide::cdp::browser_protocol::browser::{
+    SetDownloadBehaviorBehavior, SetDownloadBehaviorParams,
+};
 use chromiumoxide::page::{Page, ScreenshotParams};
 use futures::StreamExt as _;
 use serde::de::DeserializeOwned;
@@ -15,6 +19,9 @@ use tokio::task::JoinHandle;
 
 /// How long a condition on the page may take to become true.
 const PATIENCE_MS: u32 = 20_000;
+
+/// How often a file or a tab waited for is looked for.
+const LOOK_AGAIN: Duration = Duration::from_millis(10);
 
 /// A running Chromium.
 pub struct Chromium {
@@ -74,11 +81,74 @@ impl Chromium {
     }
 }
 
+impl Chromium {
+    /// Saves every download into `folder`, without asking.
+    pub fn save_downloads_in(&self, folder: &Path) {
+        let params = SetDownloadBehaviorParams::builder()
+            .behavior(SetDownloadBehaviorBehavior::Allow)
+            .download_path(folder.to_string_lossy())
+            .build()
+            .unwrap();
+        self.runtime.block_on(self.browser.execute(params)).unwrap();
+    }
+
+    /// The tab whose address ends with `path`, once the browser has one
+    /// (a tab a page opened); fails after a while.
+    pub fn tab_at(&self, path: &str) -> Tab<'_> {
+        let deadline = Instant::now() + Duration::from_millis(PATIENCE_MS.into());
+        loop {
+            let found = self.runtime.block_on(async {
+                for page in self.browser.pages().await.unwrap() {
+                    if let Ok(Some(url)) = page.url().await
+                        && url.ends_with(path)
+                    {
+                        return Some(page);
+                    }
+                }
+                None
+            });
+            if let Some(page) = found {
+                return Tab {
+                    chromium: self,
+                    page,
+                };
+            }
+            assert!(Instant::now() < deadline, "no tab at {path}");
+            std::thread::sleep(LOOK_AGAIN);
+        }
+    }
+}
+
 impl Drop for Chromium {
     fn drop(&mut self) {
         let _ = self.runtime.block_on(self.browser.close());
         let _ = self.runtime.block_on(self.browser.wait());
         self.events.abort();
+    }
+}
+
+/// The file `name` in `folder` once the browser has saved it there;
+/// fails after a while. While saving, Chromium holds the name with an
+/// empty file and writes into `name.crdownload`, renamed over it at the
+/// end.
+pub fn downloaded(folder: &Path, name: &str) -> PathBuf {
+    let path = folder.join(name);
+    let deadline = Instant::now() + Duration::from_millis(PATIENCE_MS.into());
+    loop {
+        let seen: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        let saving = seen.iter().any(|file| file.ends_with(".crdownload"));
+        let full = std::fs::metadata(&path).is_ok_and(|file| file.len() > 0);
+        if full && !saving {
+            return path;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no {name} downloaded; the folder holds {seen:?}"
+        );
+        std::thread::sleep(LOOK_AGAIN);
     }
 }
 

@@ -4,8 +4,10 @@
 use std::fs;
 use std::path::Path;
 
-use crate::browser::{Chromium, Tab};
-use crate::server::Server;
+use tempfile::TempDir;
+
+use crate::browser::{Chromium, Tab, downloaded};
+use crate::server::{Server, recording_browser, wait_for_file};
 
 /// The record page of `file`, once its drafts are on screen.
 fn record_page<'a>(chromium: &'a Chromium, server: &Server, file: &str) -> Tab<'a> {
@@ -37,15 +39,24 @@ fn screenshot_for_the_readme(tab: &Tab<'_>, name: &str, whole: bool) {
 }
 
 #[test]
-fn the_address_with_its_token_opens_the_page_and_leaves_a_cookie() {
+fn the_address_with_its_token_opens_the_page_and_keeps_the_token_for_its_calls() {
     let server = Server::with_examples(&["single"]);
     let chromium = Chromium::launch();
     let tab = chromium.open(&server.url("/"));
-    // The token is gone from the address bar, and the cookie carries it.
+    // The token is gone from the address bar; the page's calls carry it.
     let address: String = tab.eval("location.href");
     assert!(!address.contains(&server.token), "{address}");
-    let status: u16 = tab.eval("fetch('/api/records').then(response => response.status)");
+    let status: u16 = tab.eval("thankyou.fetch('/api/records').then(response => response.status)");
     assert_eq!(status, 200);
+    // The cookie alone, which every port of 127.0.0.1 receives, opens no
+    // record.
+    let status: u16 = tab.eval("fetch('/api/records').then(response => response.status)");
+    assert_eq!(status, 403);
+    tab.wait_for(
+        "document.querySelectorAll('#records li.record').length === 1",
+        "the record listed",
+    );
+    assert!(tab.eval::<bool>("document.querySelector('#token-missing') === null"));
 }
 
 #[test]
@@ -241,6 +252,152 @@ fn the_record_page_groups_the_drafts_by_person_with_their_send_dates() {
         "{dates:?}"
     );
     screenshot_for_the_readme(&tab, "record", false);
+}
+
+#[test]
+fn the_file_serve_gives_the_browser_opens_the_page() {
+    let scratch = TempDir::new().unwrap();
+    let (browser, arguments) = recording_browser(scratch.path());
+    let folder = TempDir::new().unwrap();
+    fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/single.yaml"),
+        folder.path().join("single.yaml"),
+    )
+    .unwrap();
+    let server = Server::watched(
+        folder,
+        &["--today", "2026-11-25"],
+        &[("BROWSER", browser.to_str().unwrap())],
+    );
+    let address = wait_for_file(&arguments);
+    let chromium = Chromium::launch();
+    let tab = chromium.open(address.trim());
+    tab.wait_for(
+        "document.querySelectorAll('#records li.record').length === 1",
+        "the applications page, its record listed",
+    );
+    let address: String = tab.eval("location.href");
+    assert_eq!(address, format!("{}/", server.origin));
+}
+
+#[test]
+fn without_its_token_the_page_says_how_to_open_it() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    // A token of an earlier run (the same port, given again), then none.
+    for forget in [
+        "localStorage.setItem('thankyou-token', '0'.repeat(32))",
+        "localStorage.removeItem('thankyou-token')",
+    ] {
+        // Reloaded once this call has returned; the mark tells the old page
+        // from the new.
+        tab.run(&format!(
+            "{forget}; window.reloading = true; setTimeout(() => location.reload(), 0)"
+        ));
+        tab.wait_for(
+            "!window.reloading && document.querySelector('#token-missing')",
+            "the line saying how to open the page",
+        );
+        let line = tab.text("#token-missing");
+        assert_eq!(
+            line,
+            "Open the address `thankyou serve` printed, with its token."
+        );
+        assert_eq!(
+            tab.eval::<usize>("document.querySelectorAll('#drafts article.draft').length"),
+            0
+        );
+    }
+}
+
+#[test]
+fn download_eml_saves_the_message_to_the_person() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let downloads = TempDir::new().unwrap();
+    chromium.save_downloads_in(downloads.path());
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.click("#drafts article.draft[data-id=\"email-tom-brennan\"] button.eml");
+    let path = downloaded(downloads.path(), "email-tom-brennan.eml");
+    let message = fs::read_to_string(path).unwrap();
+    let (head, body) = message.split_once("\r\n\r\n").unwrap();
+    assert!(
+        head.lines()
+            .any(|line| line == "To: \"Tom Brennan\" <tom@riversidebakehouse.example>"),
+        "{head}"
+    );
+    assert!(
+        head.lines().any(|line| line.starts_with("Subject: ")),
+        "{head}"
+    );
+    assert!(!body.trim().is_empty(), "{message}");
+    assert!(tab.eval::<bool>("document.querySelector('#editor') !== null"));
+}
+
+#[test]
+fn download_calendar_saves_the_plan() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let downloads = TempDir::new().unwrap();
+    chromium.save_downloads_in(downloads.path());
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.click("#download-ics");
+    let path = downloaded(downloads.path(), "single.ics");
+    let calendar = fs::read_to_string(path).unwrap();
+    assert!(calendar.starts_with("BEGIN:VCALENDAR"), "{calendar}");
+    assert!(calendar.contains("BEGIN:VEVENT"), "{calendar}");
+}
+
+#[test]
+fn a_download_refused_is_said_on_the_page_and_the_editor_stays() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    // Line 8 is `interview_date: 2026-11-21`: a typo makes it no date.
+    tab.caret_at_end_of_line("#editor", 8);
+    tab.type_keys("x");
+    tab.wait_for(
+        "document.querySelector('#drafts').classList.contains('stale')",
+        "the drafts out of date",
+    );
+    for button in [
+        "#drafts article.draft[data-id=\"email-tom-brennan\"] button.eml",
+        "#download-ics",
+    ] {
+        tab.run("document.querySelector('#message').hidden = true");
+        tab.click(button);
+        tab.wait_for(
+            "!document.querySelector('#message').hidden",
+            "the refusal in #message",
+        );
+        let message = tab.text("#message");
+        assert!(
+            message.contains("mistakes to mend first"),
+            "{button}: {message}"
+        );
+        // The page, and the text being edited, are still there.
+        let text: String = tab.eval("document.querySelector('#editor').value");
+        assert!(text.contains("interview_date: 2026-11-21x"), "{text}");
+    }
+}
+
+#[test]
+fn the_print_sheet_opens_in_a_new_tab_with_the_cards() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.click("#open-print");
+    let sheet = chromium.tab_at("/download/print");
+    sheet.wait_for(
+        "document.querySelectorAll('section.card').length > 0",
+        "the cards on the print sheet",
+    );
+    let text = sheet.text("body");
+    assert!(text.contains("Tom"), "{text}");
+    // The record's page stays where it was.
+    let address: String = tab.eval("location.pathname");
+    assert_eq!(address, "/record/single.yaml");
 }
 
 #[test]

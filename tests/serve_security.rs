@@ -4,12 +4,13 @@
 
 use std::io::{Read as _, Write as _};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
+use std::os::unix::fs::PermissionsExt as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-use crate::server::{Raw, Server};
+use crate::server::{Raw, Server, recording_browser, wait_for_file};
 
 /// The policy every answer carries, as docs/serve.md gives it.
 const POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
@@ -31,14 +32,16 @@ fn get(server: &Server, target: &str, headers: &[(&str, &str)]) -> Raw {
     server.raw("GET", target, &all, b"")
 }
 
-/// A POST of `body` to `target` from the page: the Host, the cookie and
-/// the Origin a browser sends, and a length unless `chunked`.
+/// A POST of `body` to `target` from the page: the Host, the cookie, the
+/// token header and the Origin the page's script sends, and a length
+/// unless `chunked`.
 fn post_from_page(server: &Server, target: &str, body: &[u8], chunked: bool) -> Raw {
     let (host, cookie, origin) = (server.host(), server.cookie(), server.origin.clone());
     let length = body.len().to_string();
     let mut headers = vec![
         ("Host", host.as_str()),
         ("Cookie", cookie.as_str()),
+        ("X-Thankyou-Token", server.token.as_str()),
         ("Origin", origin.as_str()),
     ];
     if chunked {
@@ -97,15 +100,20 @@ fn the_token_in_the_address_sets_the_cookie_and_leaves_the_address() {
     let target = format!("/record/single.yaml?a=1&token={}&b=2", server.token);
     let answer = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
     assert_eq!(answer.status, 303, "{answer:?}");
+    // The token moves to the fragment, which no browser sends to a server,
+    // for the page's script to keep.
     let location = answer.header("location").unwrap();
     assert_eq!(
         location,
-        format!("{}/record/single.yaml?a=1&b=2", server.origin)
+        format!(
+            "{}/record/single.yaml?a=1&b=2#token={}",
+            server.origin, server.token
+        )
     );
     let cookie = answer.header("set-cookie").unwrap();
     assert_eq!(
         cookie,
-        format!("{}; HttpOnly; SameSite=Strict; Path=/", server.cookie())
+        format!("{}; HttpOnly; SameSite=Lax; Path=/", server.cookie())
     );
 
     let with_cookie = get(&server, "/record/single.yaml", &[("Cookie", cookie)]);
@@ -162,6 +170,7 @@ fn a_change_from_another_origin_or_none_is_refused() {
         let mut headers = vec![
             ("Host", host.as_str()),
             ("Cookie", cookie.as_str()),
+            ("X-Thankyou-Token", server.token.as_str()),
             ("Content-Length", "2"),
         ];
         headers.extend(origin.map(|origin| ("Origin", origin)));
@@ -242,7 +251,11 @@ fn every_answer_carries_the_security_headers() {
     let answers = [
         get(&server, "/", &with_cookie),
         get(&server, "/static/style.css", &with_cookie),
-        get(&server, "/api/health", &with_cookie),
+        get(
+            &server,
+            "/api/health",
+            &[("X-Thankyou-Token", server.token.as_str())],
+        ),
         get(&server, "/record/missing.yaml", &with_cookie),
         get(&server, "/no-such-page", &with_cookie),
         get(
@@ -268,7 +281,7 @@ fn every_answer_carries_the_security_headers() {
         );
         for (name, value) in [
             ("x-content-type-options", "nosniff"),
-            ("referrer-policy", "no-referrer"),
+            ("referrer-policy", "same-origin"),
             ("cache-control", "no-store"),
             ("x-frame-options", "DENY"),
         ] {
@@ -331,10 +344,10 @@ fn a_request_under_way_when_asked_to_stop_is_answered() {
     server.stderr_until("Ctrl-C stops it");
     let mut stream = server.connect();
     let head = format!(
-        "POST /api/no-such-route HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nOrigin: {}\r\n\
-         Content-Length: 4\r\nExpect: 100-continue\r\n\r\n",
+        "POST /api/no-such-route HTTP/1.1\r\nHost: {}\r\nX-Thankyou-Token: {}\r\n\
+         Origin: {}\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n",
         server.host(),
-        server.cookie(),
+        server.token,
         server.origin
     );
     stream.write_all(head.as_bytes()).unwrap();
@@ -413,6 +426,250 @@ fn a_browser_that_cannot_be_opened_leaves_the_server_running() {
     assert_eq!(answer.status, 200, "{answer:?}");
 }
 
+/// What a request sends besides its address (which holds no token).
+struct Ask<'a> {
+    method: &'a str,
+    path: &'a str,
+    /// `application/json` when true, a form otherwise (for a POST).
+    json: bool,
+    body: String,
+}
+
+/// Every route that reaches a record, with a body that would be answered
+/// 200 with the token; `token` is added as the form's field when given.
+fn routes_to_records(token: Option<&str>) -> Vec<Ask<'static>> {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/single.yaml"))
+            .unwrap();
+    let form = |draft: Option<&str>| {
+        let mut fields = vec![("text", text.as_str()), ("file", "single.yaml")];
+        fields.extend(draft.map(|draft| ("draft", draft)));
+        fields.extend(token.map(|token| ("token", token)));
+        fields
+            .iter()
+            .map(|(name, value)| format!("{name}={}", encode(value)))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
+    let preview = serde_json::json!({"file": "single.yaml", "text": text}).to_string();
+    vec![
+        Ask {
+            method: "GET",
+            path: "/api/records",
+            json: true,
+            body: String::new(),
+        },
+        Ask {
+            method: "GET",
+            path: "/api/record/single.yaml",
+            json: true,
+            body: String::new(),
+        },
+        Ask {
+            method: "GET",
+            path: "/api/config",
+            json: true,
+            body: String::new(),
+        },
+        Ask {
+            method: "POST",
+            path: "/api/preview",
+            json: true,
+            body: preview,
+        },
+        Ask {
+            method: "POST",
+            path: "/download/eml",
+            json: false,
+            body: form(Some("email-tom-brennan")),
+        },
+        Ask {
+            method: "POST",
+            path: "/download/ics",
+            json: false,
+            body: form(None),
+        },
+        Ask {
+            method: "POST",
+            path: "/download/print",
+            json: false,
+            body: form(None),
+        },
+    ]
+}
+
+/// `value` percent-encoded for a form.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| {
+            if byte.is_ascii_alphanumeric() {
+                char::from(byte).to_string()
+            } else {
+                format!("%{byte:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Sends `ask` from this server's own page (its Host and Origin) with the
+/// headers given.
+fn send(server: &Server, ask: &Ask<'_>, headers: &[(&str, &str)]) -> Raw {
+    let (host, length) = (server.host(), ask.body.len().to_string());
+    let mut all = vec![("Host", host.as_str()), ("Origin", server.origin.as_str())];
+    all.extend_from_slice(headers);
+    if ask.method == "POST" {
+        let kind = if ask.json {
+            "application/json"
+        } else {
+            "application/x-www-form-urlencoded"
+        };
+        all.extend([("Content-Type", kind), ("Content-Length", length.as_str())]);
+    }
+    server.raw(ask.method, ask.path, &all, ask.body.as_bytes())
+}
+
+#[test]
+fn the_cookie_alone_reaches_no_record() {
+    // A browser sends a cookie for 127.0.0.1 to every port of it: another
+    // server there that the user visits receives this one.
+    let server = Server::with_examples(&["single"]);
+    let cookie = server.cookie();
+    for ask in routes_to_records(None) {
+        let answer = send(&server, &ask, &[("Cookie", &cookie)]);
+        assert_eq!(answer.status, 403, "{}: {answer:?}", ask.path);
+        assert!(answer.body.contains("with its token"), "{answer:?}");
+        assert!(!answer.body.contains("Riverside"), "{answer:?}");
+    }
+    // The pages and their files, which hold no record, open with it.
+    for path in ["/", "/record/single.yaml", "/static/token.js"] {
+        let answer = get(&server, path, &[("Cookie", &cookie)]);
+        assert_eq!(answer.status, 200, "{path}: {answer:?}");
+    }
+}
+
+#[test]
+fn the_token_header_or_the_form_field_reaches_the_records() {
+    let server = Server::with_examples(&["single"]);
+    let cookie = server.cookie();
+    // The page's calls: the cookie and the header; a tool's: the header.
+    for headers in [
+        vec![
+            ("Cookie", cookie.as_str()),
+            ("X-Thankyou-Token", server.token.as_str()),
+        ],
+        vec![("X-Thankyou-Token", server.token.as_str())],
+    ] {
+        for ask in routes_to_records(None) {
+            let answer = send(&server, &ask, &headers);
+            assert_eq!(answer.status, 200, "{} {headers:?}: {answer:?}", ask.path);
+        }
+    }
+    // A form posted to a new tab (the print sheet) shows it as a field.
+    for ask in routes_to_records(Some(&server.token)) {
+        if !ask.json {
+            let answer = send(&server, &ask, &[("Cookie", &cookie)]);
+            assert_eq!(answer.status, 200, "{}: {answer:?}", ask.path);
+        }
+    }
+}
+
+#[test]
+fn a_wrong_token_header_or_field_is_refused_even_with_the_cookie() {
+    let server = Server::with_examples(&["single"]);
+    let cookie = server.cookie();
+    let wrong = "0".repeat(32);
+    for ask in routes_to_records(None) {
+        for headers in [
+            vec![
+                ("Cookie", cookie.as_str()),
+                ("X-Thankyou-Token", wrong.as_str()),
+            ],
+            vec![
+                ("X-Thankyou-Token", server.token.as_str()),
+                ("X-Thankyou-Token", wrong.as_str()),
+            ],
+            vec![("X-Thankyou-Token", "")],
+        ] {
+            let answer = send(&server, &ask, &headers);
+            assert_eq!(answer.status, 403, "{} {headers:?}: {answer:?}", ask.path);
+        }
+    }
+    for ask in routes_to_records(Some(&wrong)) {
+        if !ask.json {
+            let answer = send(&server, &ask, &[("Cookie", &cookie)]);
+            assert_eq!(answer.status, 403, "{}: {answer:?}", ask.path);
+        }
+    }
+    // A page too: a header is only ever sent by a script that means it.
+    let page = get(
+        &server,
+        "/",
+        &[("Cookie", &cookie), ("X-Thankyou-Token", &wrong)],
+    );
+    assert_eq!(page.status, 403, "{page:?}");
+}
+
+#[test]
+fn the_browser_is_given_a_private_file_and_not_the_token() {
+    let scratch = TempDir::new().unwrap();
+    let (browser, arguments) = recording_browser(scratch.path());
+    let temporary = scratch.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let mut server = Server::watched(
+        TempDir::new().unwrap(),
+        &["--today", "2026-11-25"],
+        &[
+            ("BROWSER", browser.to_str().unwrap()),
+            ("TMPDIR", temporary.to_str().unwrap()),
+        ],
+    );
+    server.stderr_until("Ctrl-C stops it");
+    let given = wait_for_file(&arguments);
+    let lines: Vec<&str> = given.lines().collect();
+    assert_eq!(lines.len(), 1, "{given}");
+    // What `ps` shows of the browser: a file's address, no token.
+    assert!(!given.contains(&server.token), "{given}");
+    let file = std::path::PathBuf::from(lines[0].strip_prefix("file://").unwrap());
+    assert!(file.starts_with(&temporary), "{}", file.display());
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{}", file.display());
+    let folder_mode = std::fs::metadata(file.parent().unwrap())
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(folder_mode & 0o077, 0, "the folder is the user's alone");
+    let page = std::fs::read_to_string(&file).unwrap();
+    let address = format!("{}/?token={}", server.origin, server.token);
+    assert!(
+        page.contains(&format!(
+            "<meta http-equiv=\"refresh\" content=\"0;url={address}\">"
+        )),
+        "{page}"
+    );
+
+    // Once the page has saved a record (which writes through a temporary
+    // file of its own), a stop still finishes cleanly and removes the file.
+    std::fs::write(server.path("mine.yaml"), "company: Northwind\n").unwrap();
+    let token = [("X-Thankyou-Token", server.token.as_str())];
+    let read = |method, body: String| Ask {
+        method,
+        path: "/api/record/mine.yaml",
+        json: true,
+        body,
+    };
+    let loaded = send(&server, &read("GET", String::new()), &token);
+    let version =
+        serde_json::from_str::<serde_json::Value>(&loaded.body).unwrap()["version"].clone();
+    let body = serde_json::json!({"text": "company: Contoso\n", "version": version});
+    let saved = send(&server, &read("POST", body.to_string()), &token);
+    assert_eq!(saved.status, 200, "{saved:?}");
+    let (status, stderr) = server.stop("TERM");
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(!file.exists(), "{} is left behind", file.display());
+    assert_eq!(std::fs::read_dir(&temporary).unwrap().count(), 0);
+}
+
 /// A server of an empty folder of its own, with the header timeout (in
 /// milliseconds) and the cap on open connections set through the hidden
 /// variables docs/serve.md gives, once it is listening.
@@ -479,9 +736,9 @@ fn a_connection_kept_alive_is_closed_once_idle_for_the_header_timeout() {
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
     let head = format!(
-        "GET /api/health HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\n\r\n",
+        "GET /api/health HTTP/1.1\r\nHost: {}\r\nX-Thankyou-Token: {}\r\n\r\n",
         server.host(),
-        server.cookie()
+        server.token
     );
     stream.write_all(head.as_bytes()).unwrap();
     // Read to the end: the answer, then the server closing the idle
@@ -499,7 +756,11 @@ fn connections_stalled_past_the_cap_do_not_keep_the_page_waiting() {
     let server = limited("60000", "8");
     let stalled: Vec<TcpStream> = (0..20).map(|_| stall(&server)).collect();
     let started = Instant::now();
-    let answer = get(&server, "/api/health", &[("Cookie", &server.cookie())]);
+    let answer = get(
+        &server,
+        "/api/health",
+        &[("X-Thankyou-Token", &server.token)],
+    );
     let waited = started.elapsed();
     assert_eq!(answer.status, 200, "{answer:?}");
     assert!(waited < Duration::from_secs(5), "answered after {waited:?}");
@@ -515,7 +776,11 @@ fn ctrl_c_stops_at_once_even_while_connections_stall() {
     server.stderr_until("Ctrl-C stops it");
     let stalled: Vec<TcpStream> = (0..3).map(|_| stall(&server)).collect();
     // Answered after them, so they are open on the server's side too.
-    let answer = get(&server, "/api/health", &[("Cookie", &server.cookie())]);
+    let answer = get(
+        &server,
+        "/api/health",
+        &[("X-Thankyou-Token", &server.token)],
+    );
     assert_eq!(answer.status, 200, "{answer:?}");
     let started = Instant::now();
     let (status, stderr) = server.stop("INT");

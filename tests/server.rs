@@ -292,3 +292,41 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// A stand-in for the user's browser, for `BROWSER`: a script in `dir`
+/// that writes the arguments it is given, one a line, into a file. Answers
+/// the script and that file.
+pub fn recording_browser(dir: &Path) -> (PathBuf, PathBuf) {
+    use std::os::unix::fs::PermissionsExt as _;
+    let script = dir.join("browser.sh");
+    let arguments = dir.join("arguments");
+    let partial = dir.join("arguments.partial");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}' && mv '{}' '{}'\n",
+            partial.display(),
+            partial.display(),
+            arguments.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (script, arguments)
+}
+
+/// The text of the file at `path` once it exists; fails after a while.
+pub fn wait_for_file(path: &Path) -> String {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no {}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}

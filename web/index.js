@@ -140,7 +140,7 @@ async function loadRecords() {
   const status = document.getElementById("records-status");
   const list = document.getElementById("records");
   try {
-    const response = await fetch("/api/records", { headers: { Accept: "application/json" } });
+    const response = await window.thankyou.fetch("/api/records", { headers: { Accept: "application/json" } });
     const body = await response.json();
     if (!response.ok) {
       throw new Error(body.error || `the server answered ${response.status}`);
@@ -164,7 +164,7 @@ async function loadRecords() {
 // Asks whether the config knows the candidate, and its tone.
 async function loadConfig() {
   try {
-    const response = await fetch("/api/config", { headers: { Accept: "application/json" } });
+    const response = await window.thankyou.fetch("/api/config", { headers: { Accept: "application/json" } });
     const config = await response.json();
     if (!response.ok) {
       throw new Error(config.error || `the server answered ${response.status}`);
@@ -389,7 +389,7 @@ async function submitForm(event) {
   clearProblems(form);
   button.disabled = true;
   try {
-    const response = await fetch("/api/records", {
+    const response = await window.thankyou.fetch("/api/records", {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "application/json" },
       body: JSON.stringify(formJson(form)),

@@ -45,13 +45,15 @@
 
   // ---- requests ----------------------------------------------------------
 
+  // Every call goes through thankyou.fetch (web/token.js), which adds the
+  // token the server asks of each call for data.
   async function call(method, path, body) {
-    const options = { method, headers: {}, credentials: "same-origin" };
+    const options = { method, headers: {} };
     if (body !== undefined) {
       options.headers["Content-Type"] = "application/json";
       options.body = JSON.stringify(body);
     }
-    const response = await fetch(path, options);
+    const response = await window.thankyou.fetch(path, options);
     let data = null;
     try {
       data = await response.json();
@@ -538,15 +540,62 @@
 
   // ---- per-draft actions -------------------------------------------------
 
-  function postForm(action, fields, target) {
+  // The file name in a Content-Disposition header: `filename*` (UTF-8)
+  // when given, else `filename`.
+  function dispositionName(disposition) {
+    const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition || "");
+    if (extended) {
+      try {
+        return decodeURIComponent(extended[1].trim());
+      } catch (_) {
+        // Not valid percent-encoding: the plain name below.
+      }
+    }
+    const plain = /filename="([^"]*)"/i.exec(disposition || "");
+    return plain ? plain[1] : null;
+  }
+
+  // Asks for a file made from the record being edited and saves it under
+  // the server's name for it; a refusal (the record has a mistake, the
+  // person has no email) is shown in #message, and the editor stays.
+  async function download(path, fields, fallbackName) {
+    let response;
+    try {
+      response = await window.thankyou.fetch(path, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+      });
+    } catch (_) {
+      say("Cannot reach thankyou serve; is it still running?", true);
+      return;
+    }
+    if (!response.ok) {
+      const why = (await response.text().catch(() => "")).trim();
+      say(why || "Nothing to download: the server answered " + response.status, true);
+      return;
+    }
+    const blob = await response.blob();
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = dispositionName(response.headers.get("Content-Disposition")) || fallbackName;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Revoked once the browser has surely started saving it.
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  }
+
+  // Opens the print sheet in a new tab: a form post, with the token as a
+  // field, since a new tab's request cannot carry a header.
+  function openPrint(fields) {
     const form = document.createElement("form");
     form.method = "post";
-    form.action = action;
+    form.action = "/download/print";
+    form.target = "_blank";
     form.hidden = true;
-    if (target) {
-      form.target = target;
-    }
-    for (const [name, value] of Object.entries(fields)) {
+    const all = Object.assign({}, fields, { token: window.thankyou.token() || "" });
+    for (const [name, value] of Object.entries(all)) {
       const input = document.createElement("input");
       input.type = "hidden";
       input.name = name;
@@ -630,7 +679,7 @@
     if (control.classList.contains("copy")) {
       copy(draft.text, control);
     } else if (control.classList.contains("eml")) {
-      postForm("/download/eml", { text: editor.value, file, draft: draft.id });
+      download("/download/eml", { text: editor.value, file, draft: draft.id }, draft.id + ".eml");
     } else if (control.classList.contains("mark-sent")) {
       markSent(draft, control);
     }
@@ -670,10 +719,10 @@
   draftsBox.addEventListener("click", onDraftClick);
   $("save").addEventListener("click", () => save());
   $("download-ics").addEventListener("click", () => {
-    postForm("/download/ics", { text: editor.value, file });
+    download("/download/ics", { text: editor.value, file }, file.replace(/\.ya?ml$/, "") + ".ics");
   });
   $("open-print").addEventListener("click", () => {
-    postForm("/download/print", { text: editor.value, file }, "_blank");
+    openPrint({ text: editor.value, file });
   });
   $("conflict-reload").addEventListener("click", () => {
     const disk = state.disk;

@@ -10,6 +10,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, Once, PoisonError};
 
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
@@ -18,6 +19,10 @@ use tempfile::{NamedTempFile, PersistError};
 
 /// The temporary files that exist now, to remove on a signal.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Whether the program stops on a signal by itself, finishing its work,
+/// so no watcher must end it (`thankyou serve`).
+static SIGNALS_LEFT_TO_CALLER: AtomicBool = AtomicBool::new(false);
 
 /// A temporary file that is removed when dropped, and also when the
 /// process is ended by a signal before it is renamed into place.
@@ -80,6 +85,26 @@ impl Drop for Temporary {
     }
 }
 
+/// Says that the program handles SIGINT and SIGTERM itself and ends by
+/// returning, dropping its temporary files (`thankyou serve` finishes the
+/// requests under way): the watcher then ends the process on SIGHUP only.
+/// Call it before the first temporary file is made.
+pub fn leave_signals_to_caller() {
+    SIGNALS_LEFT_TO_CALLER.store(true, Ordering::SeqCst);
+}
+
+/// Lists `path`, a file made some other way, to be removed on a signal
+/// that ends the process; [`unlist`] it once it is gone.
+pub fn list(path: PathBuf) {
+    watch();
+    pending().push(path);
+}
+
+/// Takes `path` off the list of files to remove on a signal.
+pub fn unlist(path: &Path) {
+    pending().retain(|listed| listed != path);
+}
+
 /// Removes every temporary file that exists now, and returns how many it
 /// removed; what the signal watcher does before the process ends.
 pub fn remove_pending() -> usize {
@@ -104,7 +129,12 @@ fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
 fn watch() {
     static WATCHING: Once = Once::new();
     WATCHING.call_once(|| {
-        let Ok(mut signals) = Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        let watched: &[i32] = if SIGNALS_LEFT_TO_CALLER.load(Ordering::SeqCst) {
+            &[SIGHUP]
+        } else {
+            &[SIGINT, SIGTERM, SIGHUP]
+        };
+        let Ok(mut signals) = Signals::new(watched) else {
             return;
         };
         let _ = std::thread::Builder::new()

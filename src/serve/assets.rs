@@ -12,7 +12,7 @@ use axum::routing::get;
 use super::app::App;
 
 /// Each file of `web/`: its name and its text.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 7] = [
     ("index.html", include_str!("../../web/index.html")),
     ("record.html", include_str!("../../web/record.html")),
     ("style.css", include_str!("../../web/style.css")),
@@ -22,6 +22,7 @@ const FILES: [(&str, &str); 6] = [
     ),
     ("index.js", include_str!("../../web/index.js")),
     ("record.js", include_str!("../../web/record.js")),
+    ("token.js", include_str!("../../web/token.js")),
 ];
 
 /// The applications page at `/`, a record's page at `/record/{file}`, and

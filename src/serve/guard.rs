@@ -1,12 +1,17 @@
 //! What every request must show before it is answered, and what every
 //! answer carries.
 //!
-//! In this order: a Host of this server (against DNS rebinding), the token
-//! (in the query, which sets a cookie, or in that cookie), for anything
-//! but GET and HEAD an Origin of this server, and a body of at most
-//! [`BODY_LIMIT`]. The body is read here, so the limit holds for a body
-//! sent without a length too, and no handler can forget it. Every answer,
-//! a refusal included, gets the security headers of [`secure`].
+//! In this order: a Host of this server (against DNS rebinding), the token,
+//! for anything but GET and HEAD an Origin of this server, and a body of
+//! at most [`BODY_LIMIT`]. The body is read here, so the limit holds for a
+//! body sent without a length too, and no handler can forget it. Every
+//! answer, a refusal included, gets the security headers of [`secure`].
+//!
+//! The token is shown in the query (the printed address, which also sets
+//! a cookie), in the header [`TOKEN_HEADER`] (the page's scripts), or, in a
+//! form post, in the field `token`. The cookie alone opens only the pages
+//! and their files, which hold no record: a browser sends a cookie for
+//! 127.0.0.1 to every port of it, so any other server there receives it.
 
 use std::fmt::Write as _;
 use std::future::poll_fn;
@@ -23,6 +28,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::app::App;
+
+/// The header in which the page's scripts show the token on every call.
+pub const TOKEN_HEADER: &str = "x-thankyou-token";
 
 /// The largest request body accepted, in bytes (2 MiB); a record is far
 /// smaller.
@@ -81,7 +89,7 @@ pub async fn check(State(app): State<Arc<App>>, request: Request, next: Next) ->
 enum Refusal {
     /// The Host is not this server's.
     Host,
-    /// Neither the query nor the cookie holds the token.
+    /// The token is not shown where it must be, or a wrong one is.
     Token,
     /// A change from a page that is not this server's.
     Origin,
@@ -131,26 +139,41 @@ impl Refusal {
     }
 }
 
-/// The answer to a request: a refusal, the redirect that drops the token
-/// from a page's address, or the handler's answer.
+/// How a request showed the token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    /// In the query: the printed address, so the cookie is to be set.
+    Query,
+    /// In the header, or in the cookie where the cookie is enough.
+    Enough,
+    /// Only in the cookie, where that is not enough: a form post may
+    /// still show it in its field `token`, once its body is read.
+    InForm,
+}
+
+/// The answer to a request: a refusal, the redirect that moves the token
+/// from a page's address to the page itself, or the handler's answer.
 async fn answer(app: &App, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
-    let by_query = match admit(app, &parts) {
-        Ok(by_query) => by_query,
+    let shown = match admit(app, &parts) {
+        Ok(shown) => shown,
         Err(refusal) => {
             let _ = tokio::time::timeout(DRAIN_TIME, read(body, 0, DRAIN_LIMIT)).await;
             return refusal.answer(app.port, &parts);
         }
     };
-    if by_query && is_page_view(&parts) {
+    if shown == Shown::Query && is_page_view(&parts) {
         return redirect(app, &parts);
     }
     let body = match read(body, BODY_LIMIT, DRAIN_LIMIT).await {
         Ok(bytes) => bytes,
         Err(refusal) => return refusal.answer(app.port, &parts),
     };
+    if shown == Shown::InForm && !form_holds_token(app, &parts.headers, &body) {
+        return Refusal::Token.answer(app.port, &parts);
+    }
     let mut response = next.run(Request::from_parts(parts, Body::from(body))).await;
-    if by_query {
+    if shown == Shown::Query {
         response
             .headers_mut()
             .append(header::SET_COOKIE, cookie(app));
@@ -158,17 +181,12 @@ async fn answer(app: &App, request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether the request may be answered: `Ok(true)` when it holds the token
-/// in its query (so the cookie is to be set), `Ok(false)` when in its
-/// cookie.
-fn admit(app: &App, parts: &Parts) -> Result<bool, Refusal> {
+/// Whether the request may be answered, and how it showed the token.
+fn admit(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
     if !host_is_ours(app.port, parts) {
         return Err(Refusal::Host);
     }
-    let by_query = query_token(parts.uri.query()).is_some_and(|token| same(token, &app.token));
-    if !by_query && !cookie_holds_token(app, &parts.headers) {
-        return Err(Refusal::Token);
-    }
+    let shown = token_shown(app, parts)?;
     let reads = parts.method == Method::GET || parts.method == Method::HEAD;
     if !reads && !origin_is_ours(app.port, &parts.headers) {
         return Err(Refusal::Origin);
@@ -176,7 +194,64 @@ fn admit(app: &App, parts: &Parts) -> Result<bool, Refusal> {
     if declared_length(&parts.headers).is_some_and(|length| length > BODY_LIMIT) {
         return Err(Refusal::TooLarge);
     }
-    Ok(by_query)
+    Ok(shown)
+}
+
+/// How the request showed the token, or the refusal when it did not. A
+/// token header that is there but wrong is refused whatever else the
+/// request holds.
+fn token_shown(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
+    let mut headers = parts.headers.get_all(TOKEN_HEADER).iter();
+    match (headers.next(), headers.next()) {
+        (Some(given), None) if given.to_str().is_ok_and(|given| same(given, &app.token)) => {
+            return Ok(Shown::Enough);
+        }
+        (Some(_), _) => return Err(Refusal::Token),
+        (None, _) => {}
+    }
+    if field_value(parts.uri.query(), "token").is_some_and(|token| same(token, &app.token)) {
+        return Ok(Shown::Query);
+    }
+    if !cookie_holds_token(app, &parts.headers) {
+        return Err(Refusal::Token);
+    }
+    if cookie_is_enough(parts) {
+        Ok(Shown::Enough)
+    } else if parts.method == Method::POST && is_form(&parts.headers) {
+        Ok(Shown::InForm)
+    } else {
+        Err(Refusal::Token)
+    }
+}
+
+/// Whether the cookie alone opens what is asked for: a page, or a file of
+/// the page, read. Neither holds a record; everything else (the API, the
+/// downloads, any other address) needs the token shown.
+fn cookie_is_enough(parts: &Parts) -> bool {
+    let path = parts.uri.path();
+    (parts.method == Method::GET || parts.method == Method::HEAD)
+        && (path == "/" || path.starts_with("/record/") || path.starts_with("/static/"))
+}
+
+/// Whether the body is a form (`application/x-www-form-urlencoded`).
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|kind| kind.to_str().ok())
+        .and_then(|kind| kind.split(';').next())
+        .is_some_and(|kind| {
+            kind.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
+/// Whether the form `body` holds the field `token` with the token.
+fn form_holds_token(app: &App, headers: &HeaderMap, body: &[u8]) -> bool {
+    is_form(headers)
+        && std::str::from_utf8(body)
+            .ok()
+            .and_then(|body| field_value(Some(body), "token"))
+            .is_some_and(|token| same(token, &app.token))
 }
 
 /// Whether `host` is one of the names this server answers as.
@@ -217,11 +292,14 @@ fn origin_is_ours(port: u16, headers: &HeaderMap) -> bool {
     }
 }
 
-/// The value of the query's `token`, when it has one.
-fn query_token(query: Option<&str>) -> Option<&str> {
-    query?
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("token="))
+/// The value of the field `name` in a query or a form body, as sent (a
+/// token is hexadecimal, so never encoded), when it has one.
+fn field_value<'a>(fields: Option<&'a str>, name: &str) -> Option<&'a str> {
+    fields?.split('&').find_map(|pair| {
+        pair.split_once('=')
+            .filter(|(key, _)| *key == name)
+            .map(|(_, value)| value)
+    })
 }
 
 /// The name of this server's cookie: with the port, since a cookie for
@@ -230,10 +308,14 @@ fn cookie_name(port: u16) -> String {
     format!("thankyou-{port}")
 }
 
-/// The cookie that holds the token after the first visit.
+/// The cookie that holds the token after the first visit, for the pages
+/// and their files only. `Lax`, not `Strict`: the browser comes to the
+/// first page from a `file://` page (see `launch`), another site, and a
+/// `Strict` cookie would not come along on the redirect to the page. A
+/// page it opens holds no record, and a change needs the token shown.
 fn cookie(app: &App) -> HeaderValue {
     let cookie = format!(
-        "{}={}; HttpOnly; SameSite=Strict; Path=/",
+        "{}={}; HttpOnly; SameSite=Lax; Path=/",
         cookie_name(app.port),
         app.token
     );
@@ -281,9 +363,12 @@ fn is_page_view(parts: &Parts) -> bool {
         && !path.starts_with("/static/")
 }
 
-/// 303 to the same page without the token, setting the cookie that holds
-/// it. The address is absolute, on the Host already checked, so a path
-/// such as `//elsewhere` cannot lead off this server.
+/// 303 to the same page with the token moved from the query to the
+/// fragment (`#token=`), setting the cookie. The browser never sends a
+/// fragment to a server, and the page's script (`web/token.js`) keeps the
+/// token for its calls and takes it out of the address bar. The address is
+/// absolute, on the Host already checked, so a path such as `//elsewhere`
+/// cannot lead off this server.
 fn redirect(app: &App, parts: &Parts) -> Response {
     let rest: Vec<&str> = parts
         .uri
@@ -301,6 +386,7 @@ fn redirect(app: &App, parts: &Parts) -> Response {
     if !rest.is_empty() {
         location = format!("{location}?{}", rest.join("&"));
     }
+    location = format!("{location}#token={}", app.token);
     let location =
         HeaderValue::from_str(&location).unwrap_or_else(|_| HeaderValue::from_static("/"));
     (
@@ -359,7 +445,7 @@ fn secure(headers: &mut HeaderMap) {
     }
     for (name, value) in [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "no-referrer"),
+        (header::REFERRER_POLICY, "same-origin"),
         (header::CACHE_CONTROL, "no-store"),
         (header::X_FRAME_OPTIONS, "DENY"),
     ] {
@@ -381,8 +467,13 @@ mod tests {
 
     #[test]
     fn the_token_is_found_in_the_query_by_its_name() {
-        assert_eq!(query_token(Some("a=1&token=xy")), Some("xy"));
-        assert_eq!(query_token(Some("mytoken=xy")), None);
-        assert_eq!(query_token(None), None);
+        assert_eq!(field_value(Some("a=1&token=xy"), "token"), Some("xy"));
+        assert_eq!(
+            field_value(Some("text=a&token=xy&b=2"), "token"),
+            Some("xy")
+        );
+        assert_eq!(field_value(Some("mytoken=xy"), "token"), None);
+        assert_eq!(field_value(Some("token"), "token"), None);
+        assert_eq!(field_value(None, "token"), None);
     }
 }

@@ -8,7 +8,8 @@
 //! [`record`] (with [`preview`]) and [`download`] answer the page's
 //! questions with the same code the commands use; [`api`] says the server
 //! is up; [`listen`] takes the connections, within limits that keep
-//! anyone else on the machine from holding the server up.
+//! anyone else on the machine from holding the server up; [`launch`] opens
+//! the browser without the token on its command line.
 
 mod api;
 mod app;
@@ -17,6 +18,7 @@ mod assets;
 pub mod confine;
 mod download;
 pub mod guard;
+mod launch;
 mod listen;
 mod preview;
 mod record;
@@ -39,6 +41,10 @@ use tokio::sync::watch;
 /// with its token, on standard output first, and "stopped" on standard
 /// error last.
 pub fn run(options: Options) -> io::Result<()> {
+    // A signal stops the server once the requests under way are answered
+    // (see `stop_asked`); the watcher that ends other commands at once
+    // must not cut a save short.
+    crate::output::cleanup::leave_signals_to_caller();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -46,6 +52,8 @@ pub fn run(options: Options) -> io::Result<()> {
     // Nothing left to wait for: a browser still starting is its own
     // process.
     runtime.shutdown_background();
+    // A save still running after the grace period leaves no temporary file.
+    crate::output::cleanup::remove_pending();
     result
 }
 
@@ -72,9 +80,13 @@ async fn serve(options: Options) -> io::Result<()> {
         "serving the records in {}; Ctrl-C stops it",
         options.dir.display()
     ));
-    if options.open {
-        open_browser(url);
-    }
+    // The file that leads the browser to the page lives until the server
+    // stops.
+    let _browser_file = if options.open {
+        launch::open_browser(&url)
+    } else {
+        None
+    };
     listen::serve(
         listener,
         router(app),
@@ -121,18 +133,6 @@ async fn bind(port: u16) -> io::Result<TcpListener> {
             };
             io::Error::new(error.kind(), why)
         })
-}
-
-/// Opens the page in the user's browser, aside, so a browser slow to start
-/// never holds the server up; failing to only earns a warning.
-fn open_browser(url: String) {
-    tokio::task::spawn_blocking(move || {
-        if let Err(error) = opener::open_browser(&url) {
-            crate::report::warning(&format!(
-                "could not open a browser ({error}); open the address above"
-            ));
-        }
-    });
 }
 
 /// Listens, from now on, for Ctrl-C and for the system asking the server
