@@ -39,7 +39,6 @@ mod serve_applications;
 mod serve_browser;
 mod serve_record;
 mod serve_security;
-mod serve_smoke;
 mod server;
 mod starter;
 mod templates;
