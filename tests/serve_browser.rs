@@ -411,7 +411,14 @@ fn each_draft_says_it_is_late_and_once_marked_sent_it_can_be_undone() {
     // the Saturday the interview took place.
     assert_eq!(
         tab.text(&format!("{email} .send-on")),
-        "Overdue: was due Saturday, November 21 (2026-11-21)"
+        "Overdue: was due Saturday, November 21"
+    );
+    // The day once, in words; the machine's date in <time datetime>.
+    assert_eq!(
+        tab.eval::<String>(&format!(
+            "document.querySelector('{email} .send-on time').dateTime"
+        )),
+        "2026-11-21"
     );
     let later: String = tab.text("#drafts article.draft[data-due=\"later\"] .send-on");
     assert!(later.starts_with("Send on Monday, November 30"), "{later}");
@@ -445,6 +452,33 @@ fn each_draft_says_it_is_late_and_once_marked_sent_it_can_be_undone() {
         original
     );
     assert!(!tab.eval::<bool>("document.querySelector('#editor').value.includes('sent: email')"));
+
+    // Marked again, then the file is changed elsewhere: the undo leaves
+    // the file alone and says why in plain words.
+    tab.click(&format!("{email} button.mark-sent"));
+    tab.wait_for(
+        &format!("document.querySelector('{email}').dataset.due === 'sent'"),
+        "the email shown sent again",
+    );
+    let changed = format!(
+        "{}# my own note\n",
+        fs::read_to_string(server.path("single.yaml")).unwrap()
+    );
+    fs::write(server.path("single.yaml"), &changed).unwrap();
+    tab.click("#message button.message-action");
+    tab.wait_for(
+        "document.querySelector('#message').textContent.startsWith('Not undone')",
+        "the undo refused",
+    );
+    assert_eq!(
+        tab.text("#message"),
+        "Not undone: the record has changed since it was marked as sent, so the entry was \
+         left in; take it out of the log in the editor if you still want to."
+    );
+    assert_eq!(
+        fs::read_to_string(server.path("single.yaml")).unwrap(),
+        changed
+    );
 }
 
 #[test]
