@@ -437,6 +437,29 @@ fn every_wrong_answer_is_named_beside_its_field_in_the_order_of_the_form() {
     }
     assert_eq!(answer["error"], messages.join("\n"));
     assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
+
+    // What only the record's checker knew, the form names too, each at
+    // its field.
+    let mut form = northwind();
+    form["people"][1]["name"] = json!("Priya Shah");
+    form["questions"] = json!([]);
+    form["recruiter"]["decision_date"] = json!("2026-11-12");
+    let (status, answer) = post(&server, &form);
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(
+        answer["problems"],
+        json!([
+            {"field": "people[1].name",
+             "message": "Person 2, name: Person 1 is named Priya Shah too; give each person \
+                         a different name, with an initial if two share one."},
+            {"field": "recruiter.decision_date",
+             "message": "Recruiter, decision day: Thursday, November 12, 2026 is before the \
+                         interview on Thursday, November 19, 2026; pick the day of the \
+                         interview or a later one."}
+        ]),
+        "{answer}"
+    );
+    assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
 }
 
 #[test]
