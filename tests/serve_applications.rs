@@ -229,6 +229,53 @@ fn every_record_is_listed_with_what_next_says_is_due_newest_first() {
 }
 
 #[test]
+fn a_file_the_page_cannot_open_is_listed_and_says_why() {
+    let server = Server::with_examples(&["single"]);
+    fs::write(server.path("broken.yaml"), "company: Broken\nrole: [\n").unwrap();
+    fs::write(server.path("latin1.yaml"), b"company: Caf\xe9\n").unwrap();
+    fs::write(server.path("-rf.yaml"), "company: Dashed\n").unwrap();
+    let (status, listed) = get(&server, "/api/records");
+    assert_eq!(status, 200, "{listed}");
+    let record = |file: &str| {
+        listed["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|record| record["file"] == file)
+            .unwrap_or_else(|| panic!("{file} in {listed}"))
+            .clone()
+    };
+    assert_eq!(record("single.yaml")["editable"], true);
+    // A mistake the record's page can correct.
+    assert_eq!(
+        (
+            &record("broken.yaml")["state"],
+            &record("broken.yaml")["editable"]
+        ),
+        (&json!("invalid"), &json!(true))
+    );
+    let latin1 = record("latin1.yaml");
+    assert_eq!(
+        (&latin1["state"], &latin1["editable"]),
+        (&json!("invalid"), &json!(false))
+    );
+    assert!(
+        latin1["error"].as_str().unwrap().contains("not UTF-8"),
+        "{latin1}"
+    );
+    let dashed = record("-rf.yaml");
+    assert_eq!(
+        (&dashed["state"], &dashed["editable"]),
+        (&json!("invalid"), &json!(false))
+    );
+    assert_eq!(
+        dashed["error"],
+        "this page cannot open a file with this name; to open it here, rename it: give a name \
+         that does not begin with a dash, which commands would take for an option."
+    );
+}
+
+#[test]
 fn an_empty_folder_lists_nothing_and_the_config_knows_no_candidate() {
     let server = Server::with_examples(&[]);
     assert_eq!(
@@ -437,6 +484,29 @@ fn every_wrong_answer_is_named_beside_its_field_in_the_order_of_the_form() {
     }
     assert_eq!(answer["error"], messages.join("\n"));
     assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
+
+    // What only the record's checker knew, the form names too, each at
+    // its field.
+    let mut form = northwind();
+    form["people"][1]["name"] = json!("Priya Shah");
+    form["questions"] = json!([]);
+    form["recruiter"]["decision_date"] = json!("2026-11-12");
+    let (status, answer) = post(&server, &form);
+    assert_eq!(status, 422, "{answer}");
+    assert_eq!(
+        answer["problems"],
+        json!([
+            {"field": "people[1].name",
+             "message": "Person 2, name: Person 1 is named Priya Shah too; give each person \
+                         a different name, with an initial if two share one."},
+            {"field": "recruiter.decision_date",
+             "message": "Recruiter, decision day: Thursday, November 12, 2026 is before the \
+                         interview on Thursday, November 19, 2026; pick the day of the \
+                         interview or a later one."}
+        ]),
+        "{answer}"
+    );
+    assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
 }
 
 #[test]
@@ -460,13 +530,23 @@ fn a_file_name_a_command_would_misread_or_that_hides_characters_is_refused() {
     }
     assert_eq!(records_in(server.folder.path()), Vec::<String>::new());
 
-    // Such a file put there by hand is neither listed nor opened.
+    // Such a file put there by hand is not opened; the list names it as
+    // one the page cannot open, and never reads it.
     fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/single.yaml"),
         server.path("-rf.yaml"),
     )
     .unwrap();
-    assert_eq!(get(&server, "/api/records").1["records"], json!([]));
+    let listed = get(&server, "/api/records").1;
+    assert_eq!(
+        (
+            &listed["records"][0]["file"],
+            &listed["records"][0]["editable"],
+            &listed["records"][0]["company"]
+        ),
+        (&json!("-rf.yaml"), &json!(false), &Value::Null),
+        "{listed}"
+    );
     let response = Server::client()
         .get(&server.url("/api/record/-rf.yaml"))
         .call()

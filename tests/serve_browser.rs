@@ -202,6 +202,14 @@ fn new_interview_writes_a_record_and_opens_it() {
     let tab = chromium.open(&server.url("/"));
     tab.click("#new-interview");
     tab.wait_for("!document.querySelector('#new-form').hidden", "the form");
+    // Without a config that names them, the form asks who signs, and says
+    // how to give it once for every record.
+    let hint = tab.text("#candidate .apps-hint");
+    assert!(
+        hint.starts_with("Your name, email and phone sign your drafts.")
+            && hint.contains("for every record, put them under candidate: in your config file"),
+        "{hint}"
+    );
     tab.run(
         "const form = document.querySelector('#new-form');
          const set = (name, value) => { form.querySelector(`[name=\"${name}\"]`).value = value; };
@@ -411,7 +419,14 @@ fn each_draft_says_it_is_late_and_once_marked_sent_it_can_be_undone() {
     // the Saturday the interview took place.
     assert_eq!(
         tab.text(&format!("{email} .send-on")),
-        "Overdue: was due Saturday, November 21 (2026-11-21)"
+        "Overdue: was due Saturday, November 21"
+    );
+    // The day once, in words; the machine's date in <time datetime>.
+    assert_eq!(
+        tab.eval::<String>(&format!(
+            "document.querySelector('{email} .send-on time').dateTime"
+        )),
+        "2026-11-21"
     );
     let later: String = tab.text("#drafts article.draft[data-due=\"later\"] .send-on");
     assert!(later.starts_with("Send on Monday, November 30"), "{later}");
@@ -445,6 +460,33 @@ fn each_draft_says_it_is_late_and_once_marked_sent_it_can_be_undone() {
         original
     );
     assert!(!tab.eval::<bool>("document.querySelector('#editor').value.includes('sent: email')"));
+
+    // Marked again, then the file is changed elsewhere: the undo leaves
+    // the file alone and says why in plain words.
+    tab.click(&format!("{email} button.mark-sent"));
+    tab.wait_for(
+        &format!("document.querySelector('{email}').dataset.due === 'sent'"),
+        "the email shown sent again",
+    );
+    let changed = format!(
+        "{}# my own note\n",
+        fs::read_to_string(server.path("single.yaml")).unwrap()
+    );
+    fs::write(server.path("single.yaml"), &changed).unwrap();
+    tab.click("#message button.message-action");
+    tab.wait_for(
+        "document.querySelector('#message').textContent.startsWith('Not undone')",
+        "the undo refused",
+    );
+    assert_eq!(
+        tab.text("#message"),
+        "Not undone: the record has changed since it was marked as sent, so the entry was \
+         left in; take it out of the log in the editor if you still want to."
+    );
+    assert_eq!(
+        fs::read_to_string(server.path("single.yaml")).unwrap(),
+        changed
+    );
 }
 
 #[test]
@@ -572,6 +614,77 @@ fn a_record_with_a_mistake_shows_its_name_and_one_that_cannot_be_read_cannot_be_
         "{message}"
     );
     assert_eq!(tab.text("#company"), "latin1.yaml");
+
+    // The list offers to correct on the page only what the page can open;
+    // a file it cannot open, by its bytes or its name, says so and how.
+    fs::write(server.path("-rf.yaml"), "company: Dashed\n").unwrap();
+    let tab = chromium.open(&server.url("/"));
+    tab.wait_for(
+        "document.querySelectorAll('#records li.record').length === 3",
+        "all three files",
+    );
+    let cards: Vec<(String, String, bool, String)> = tab.eval(
+        "[...document.querySelectorAll('#records li.record')].map(card => [
+            card.dataset.file, card.querySelector('.state').textContent,
+            card.querySelector('a') !== null,
+            (card.querySelector('.record-error').textContent + ' | '
+              + (card.querySelector('.record-fix, .record-open') || {}).textContent)])",
+    );
+    let card = |file: &str| {
+        cards
+            .iter()
+            .find(|card| card.0 == file)
+            .unwrap_or_else(|| panic!("{file} in {cards:?}"))
+    };
+    let broken = card("broken.yaml");
+    assert_eq!((broken.1.as_str(), broken.2), ("Has mistakes", true));
+    assert!(broken.3.ends_with(" | Open and correct it"), "{broken:?}");
+    for file in ["latin1.yaml", "-rf.yaml"] {
+        let (_, state, linked, words) = card(file);
+        assert_eq!((state.as_str(), *linked), ("Cannot be opened here", false));
+        assert!(
+            words.ends_with(
+                " | This page cannot open it: fix the file in a text editor, then reload this page."
+            ),
+            "{file}: {words}"
+        );
+    }
+    assert!(card("latin1.yaml").3.contains("not UTF-8"), "{cards:?}");
+    assert!(
+        card("-rf.yaml").3.contains("does not begin with a dash"),
+        "{cards:?}"
+    );
+}
+
+#[test]
+fn on_a_phone_the_record_page_shows_its_title_first_then_its_buttons() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    let tab = record_page(&chromium, &server, "single.yaml");
+    tab.set_viewport(390, 844);
+    tab.wait_for(
+        "document.querySelector('#role').textContent !== ''",
+        "the role",
+    );
+    let (title, save): (f64, f64) = tab.eval(
+        "[document.querySelector('.top h1').getBoundingClientRect().bottom,
+          document.querySelector('#save').getBoundingClientRect().top]",
+    );
+    assert!(
+        title <= save,
+        "the title ends at {title}, the buttons start at {save}"
+    );
+    // The role on a line of its own, without a dot before it.
+    let (dot, role_left, title_left): (String, f64, f64) = tab.eval(
+        "[getComputedStyle(document.querySelector('#role'), '::before').content,
+          document.querySelector('#role').getBoundingClientRect().left,
+          document.querySelector('#company').getBoundingClientRect().left]",
+    );
+    assert_eq!(dot, "none");
+    assert!(
+        (role_left - title_left).abs() < 1.0,
+        "{role_left} {title_left}"
+    );
 }
 
 #[test]

@@ -453,60 +453,114 @@ fn each_draft_says_whether_it_is_overdue_due_today_later_or_sent() {
     );
 }
 
-#[test]
-fn undo_takes_back_exactly_the_entry_mark_as_sent_added() {
-    let server = Server::with_examples(&["single"]);
-    let original = fs::read_to_string(server.path("single.yaml")).unwrap();
-    let loaded = get(&server, "/api/record/single.yaml").json();
+/// Marks the card to Tom Brennan as sent in `file`, as the page does,
+/// and answers the log's answer.
+fn mark_card_sent(server: &Server, file: &str) -> Value {
+    let loaded = get(server, &format!("/api/record/{file}")).json();
     let logged = post_json(
-        &server,
-        "/api/record/single.yaml/log",
+        server,
+        &format!("/api/record/{file}/log"),
         &json!({"sent": "card", "to": "tom brennan", "version": loaded["version"]}),
-    )
-    .json();
-    let entry = &logged["entry"];
-    assert_eq!(
-        entry,
-        &json!({"date": "2026-11-25", "sent": "card", "to": "Tom Brennan"})
     );
-    let undo = |version: &Value| {
-        let mut body = entry.clone();
-        body["version"] = version.clone();
-        post_json(&server, "/api/record/single.yaml/unlog", &body)
-    };
-    // Not from a page that does not have the file as it is.
-    assert_eq!(undo(&loaded["version"]).status, 409);
-    let undone = undo(&logged["version"]);
-    assert_eq!(undone.status, 200, "{}", undone.body);
-    assert_eq!(
-        fs::read_to_string(server.path("single.yaml")).unwrap(),
-        original
-    );
-    let undone = undone.json();
-    assert_eq!(undone["text"], original);
-    assert_eq!(
-        undone["message"],
-        "Removed from the log: card sent to Tom Brennan on Wednesday, November 25."
-    );
+    assert_eq!(logged.status, 200, "{}", logged.body);
+    logged.json()
+}
 
-    // An entry changed by hand since is not the one added: left alone.
-    let logged = post_json(
-        &server,
-        "/api/record/single.yaml/log",
-        &json!({"sent": "card", "to": "Tom Brennan", "version": undone["version"]}),
+/// "Undo" of the mark that left `file` at `version`.
+fn undo(server: &Server, file: &str, version: &Value) -> Answer {
+    post_json(
+        server,
+        &format!("/api/record/{file}/unlog"),
+        &json!({ "version": version }),
     )
-    .json();
-    let edited = logged["text"].as_str().unwrap().replace(
-        "    to: Tom Brennan\n",
-        "    to: Tom Brennan\n    note: by hand\n",
+}
+
+#[test]
+fn undo_gives_back_the_file_as_it_was_byte_for_byte() {
+    let server = Server::with_examples(&["single"]);
+    // A record the form writes, with `log: []` and its comment, and one
+    // without a final newline.
+    let created = post_json(
+        &server,
+        "/api/records",
+        &json!({"company": "Fabrikam", "role": "Analyst", "date": "2026-11-21",
+                "people": [{"name": "Tom Brennan"}],
+                "candidate": {"name": "Jordan Lee"}}),
     );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let from_form = created.json()["file"].as_str().unwrap().to_owned();
+    let text = fs::read_to_string(server.path(&from_form)).unwrap();
+    assert!(text.contains("log: []"), "{text}");
+    fs::write(
+        server.path("single.yaml"),
+        example("single").trim_end_matches('\n'),
+    )
+    .unwrap();
+
+    for file in [from_form.as_str(), "single.yaml"] {
+        let original = fs::read(server.path(file)).unwrap();
+        let logged = mark_card_sent(&server, file);
+        assert_ne!(fs::read(server.path(file)).unwrap(), original);
+        let undone = undo(&server, file, &logged["version"]);
+        assert_eq!(undone.status, 200, "{file}: {}", undone.body);
+        assert_eq!(fs::read(server.path(file)).unwrap(), original, "{file}");
+        let undone = undone.json();
+        assert_eq!(undone["text"].as_str().unwrap().as_bytes(), original);
+        assert_eq!(
+            undone["message"],
+            "Removed from the log: card sent to Tom Brennan on Wednesday, November 25."
+        );
+        // Once taken back, there is nothing left to undo.
+        assert_eq!(undo(&server, file, &logged["version"]).status, 422);
+    }
+}
+
+#[test]
+fn undo_after_the_file_changed_writes_nothing() {
+    let server = Server::with_examples(&["single"]);
+    let logged = mark_card_sent(&server, "single.yaml");
+    let edited = format!("{}# a note of mine\n", logged["text"].as_str().unwrap());
     fs::write(server.path("single.yaml"), &edited).unwrap();
-    let version = get(&server, "/api/record/single.yaml").json()["version"].clone();
-    let refused = undo(&version);
-    assert_eq!(refused.status, 422, "{}", refused.body);
+    let refused = undo(&server, "single.yaml", &logged["version"]);
+    assert_eq!(refused.status, 409, "{}", refused.body);
+    let refused = refused.json();
+    assert_eq!(refused["text"], edited);
+    assert!(
+        refused["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("the record has changed since it was marked as sent"),
+        "{refused}"
+    );
     assert_eq!(
         fs::read_to_string(server.path("single.yaml")).unwrap(),
         edited
+    );
+}
+
+#[test]
+fn undo_takes_back_only_what_this_server_added() {
+    let server = Server::with_examples(&["single"]);
+    // An entry written by hand, exactly as "mark as sent" would write it.
+    let logged = mark_card_sent(&server, "single.yaml");
+    let by_hand = logged["text"].as_str().unwrap().to_owned();
+    let first = undo(&server, "single.yaml", &logged["version"]);
+    assert_eq!(first.status, 200, "{}", first.body);
+    fs::write(server.path("single.yaml"), &by_hand).unwrap();
+    let version = get(&server, "/api/record/single.yaml").json()["version"].clone();
+    let refused = undo(&server, "single.yaml", &version);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert!(
+        refused.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("take the entry out of the log in the editor"),
+        "{}",
+        refused.body
+    );
+    assert_eq!(
+        fs::read_to_string(server.path("single.yaml")).unwrap(),
+        by_hand
     );
 }
 

@@ -67,7 +67,7 @@ function stateWords(record) {
     case "done":
       return "Done";
     default:
-      return "Has mistakes";
+      return record.editable ? "Has mistakes" : "Cannot be opened here";
   }
 }
 
@@ -85,8 +85,11 @@ function recordCard(record) {
 
   const head = element("div", "record-head");
   const title = element("h2", "record-title");
-  const link = element("a", "record-link", record.company || record.file);
-  link.href = href;
+  // A file the record's page cannot open gets no link to it.
+  const link = element(record.editable ? "a" : "span", "record-link", record.company || record.file);
+  if (record.editable) {
+    link.href = href;
+  }
   title.append(link);
   head.append(title, element("span", `state state-${record.state}`, stateWords(record)));
   item.append(head);
@@ -129,9 +132,13 @@ function recordCard(record) {
   if (record.error) {
     item.append(withCode("p", "record-error", capitalized(record.error)));
   }
-  const open = element("a", "record-open", record.state === "invalid" ? "Open and correct it" : "Open the record and its drafts");
-  open.href = href;
-  item.append(open);
+  if (record.editable) {
+    const open = element("a", "record-open", record.state === "invalid" ? "Open and correct it" : "Open the record and its drafts");
+    open.href = href;
+    item.append(open);
+  } else {
+    item.append(element("p", "record-fix", "This page cannot open it: fix the file in a text editor, then reload this page."));
+  }
   return item;
 }
 

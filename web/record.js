@@ -243,18 +243,27 @@
     return element;
   }
 
-  // Where a draft stands, in words: "Overdue: was due Tuesday, November 24".
+  // A day in words, its ISO date kept for machines: <time datetime>.
+  function day(iso, words) {
+    const time = document.createElement("time");
+    time.dateTime = iso;
+    time.textContent = words;
+    return time;
+  }
+
+  // Where a draft stands, in words: "Overdue: was due Tuesday, November 24",
+  // as what comes before the day, and after it.
   function dueWords(draft) {
     const send = draft.kind === "card" ? "Mail" : "Send";
     switch (draft.due) {
       case "overdue":
-        return "Overdue: was due " + draft.send_on_words;
+        return ["Overdue: was due ", ""];
       case "today":
-        return "Due today, " + draft.send_on_words;
+        return ["Due today, ", ""];
       case "stopped":
-        return "Not needed now (was planned for " + draft.send_on_words + ")";
+        return ["Not needed now (was planned for ", ")"];
       default:
-        return send + " on " + draft.send_on_words;
+        return [send + " on ", ""];
     }
   }
 
@@ -271,14 +280,13 @@
     const when = document.createElement("p");
     when.className = "send-on due-" + draft.due;
     article.dataset.due = draft.due;
-    const time = document.createElement("time");
-    time.dateTime = draft.send_on;
-    time.className = "iso";
-    time.textContent = " (" + draft.send_on + ")";
-    if (draft.due === "sent") {
-      when.textContent = draft.sent_on_words ? "Sent on " + draft.sent_on_words : "Sent";
+    if (draft.due !== "sent") {
+      const [before, after] = dueWords(draft);
+      when.append(before, day(draft.send_on, draft.send_on_words), after);
+    } else if (draft.sent_on_words) {
+      when.append("Sent on ", day(draft.sent_on, draft.sent_on_words));
     } else {
-      when.append(dueWords(draft), time);
+      when.textContent = "Sent";
     }
     head.append(title, when);
     if (draft.moved_from) {
@@ -637,8 +645,8 @@
     });
     if (answer.status === 200) {
       setText(answer.data.text, answer.data.version);
-      const entry = answer.data.entry;
-      say(answer.data.message, false, entry && { label: "Undo", run: () => unmarkSent(entry) });
+      const after = answer.data.version;
+      say(answer.data.message, false, { label: "Undo", run: () => unmarkSent(after) });
     } else if (answer.status === 409) {
       showConflict({ text: answer.data.text, version: answer.data.version });
       control.disabled = false;
@@ -648,25 +656,24 @@
     }
   }
 
-  // Takes back the log entry "mark as sent" just added.
-  async function unmarkSent(entry) {
-    if (editor.value !== state.savedText && !(await save())) {
+  // Takes back the log entry "mark as sent" just added: the server puts
+  // back the text from before it, if the file is still as the mark left it.
+  async function unmarkSent(after) {
+    if (editor.value !== state.savedText) {
+      say("Not undone: you have changed the record since it was marked as sent; " +
+        "take the entry out of the log in the editor.", true);
       return;
     }
-    const answer = await write(recordPath() + "/unlog", {
-      sent: entry.sent,
-      to: entry.to,
-      date: entry.date,
-      version: state.version,
-    });
+    const answer = await write(recordPath() + "/unlog", { version: after });
     if (answer.status === 200) {
       setText(answer.data.text, answer.data.version);
       say(answer.data.message, false);
-    } else if (answer.status === 409) {
-      showConflict({ text: answer.data.text, version: answer.data.version });
-    } else {
-      say("Not undone: " + (answer.data.error || answer.status), true);
+      return;
     }
+    if (answer.status === 409 && answer.data.version !== state.version) {
+      showConflict({ text: answer.data.text, version: answer.data.version });
+    }
+    say("Not undone: " + (answer.data.error || "the server answered " + answer.status) + ".", true);
   }
 
   function onDraftClick(event) {

@@ -54,6 +54,11 @@ impl Logbook {
         &self.record
     }
 
+    /// The record's text before the entries.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Refuses `date` when it is before the interview; `what` names the
     /// date in the message, as `--date` or `today`.
     pub fn check_date(&self, date: Date, what: &str) -> Result<()> {
@@ -83,66 +88,6 @@ impl Logbook {
             text: updated,
         })
     }
-}
-
-/// Taking an entry back out of a record's `log:`, as "Undo" after "mark as
-/// sent" does: only the lines [`Logbook::write`] added for it are removed,
-/// and only when adding the entry to what is left gives back the file
-/// exactly, so nothing else the user wrote is ever touched.
-impl Logbook {
-    /// Removes the lines `entry` was written as, the last such entry in
-    /// the file, with the `log:` line above it when adding it made that
-    /// line; then checks the result reads as a valid record and replaces
-    /// the file. An error, and nothing written, when the file does not
-    /// end its log with exactly that entry as it was added.
-    pub fn take_back(self, entry: &NewEntry) -> Result<Logged> {
-        let name = &self.name;
-        let Some(earlier) = without(&self.text, entry) else {
-            return Err(Error::Request(format!(
-                "{name}: that log entry is not the one just added, or was changed since; \
-                 edit the log by hand to take it out"
-            )));
-        };
-        record::parse_with(name, earlier.as_bytes(), self.settings).map_err(|error| {
-            Error::Request(format!(
-                "taking the entry out would make {name} invalid, so nothing was changed: {error}"
-            ))
-        })?;
-        self.update.replace(&earlier)?;
-        Ok(Logged {
-            message: describe(std::slice::from_ref(entry), self.record.locale),
-            text: earlier,
-        })
-    }
-}
-
-/// `text` as it was before `entry` was appended to it: the candidate,
-/// without the entry's lines (and perhaps the `log:` line before them),
-/// to which appending `entry` gives back `text` byte for byte.
-fn without(text: &str, entry: &NewEntry) -> Option<String> {
-    let written = append("log:\n", std::slice::from_ref(entry)).ok()?;
-    let count = written.lines().count().checked_sub(1)?;
-    let first = written.lines().nth(1)?.trim();
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let gives_back = |candidate: &String| {
-        append(candidate, std::slice::from_ref(entry)).is_ok_and(|again| again == text)
-    };
-    (0..lines.len())
-        .rev()
-        .filter(|&at| lines[at].trim() == first)
-        .find_map(|at| {
-            let end = (at + count).min(lines.len());
-            let after = lines[end..].concat();
-            let with_key = format!("{}{after}", lines[..at].concat());
-            let key_too = at
-                .checked_sub(1)
-                .filter(|&key| lines[key].trim_end() == "log:")
-                .map(|key| format!("{}{after}", lines[..key].concat()));
-            key_too
-                .into_iter()
-                .chain(Some(with_key))
-                .find(|candidate| gives_back(candidate))
-        })
 }
 
 /// One "sent" entry on `date` for each person `to` names (see
@@ -230,49 +175,5 @@ pub fn describe(entries: &[NewEntry], locale: Locale) -> String {
             )
         }
         _ => String::new(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use jiff::civil::date;
-
-    use super::*;
-
-    fn sent(to: &str) -> NewEntry {
-        NewEntry::Sent {
-            date: date(2026, 11, 25),
-            kind: Kind::Email,
-            to: to.to_owned(),
-            note: None,
-        }
-    }
-
-    #[test]
-    fn an_entry_comes_out_exactly_as_it_went_in() {
-        for before in [
-            "company: X # mine\n",
-            "company: X\nlog:\n  - date: 2026-11-20\n    sent: card\n    to: A\n\nrole: Y\n",
-            "log:   # the log\n- date: 2026-11-20\n  sent: email\n  to: A\nrole: Y\n",
-            "company: X\nlog:\n  - date: 2026-11-25\n    sent: email\n    to: A\n",
-        ] {
-            let after = append(before, &[sent("A")]).unwrap();
-            assert_eq!(
-                without(&after, &sent("A")).as_deref(),
-                Some(before),
-                "{after}"
-            );
-        }
-    }
-
-    #[test]
-    fn an_entry_changed_or_never_added_is_not_taken_out() {
-        let after = append("company: X\n", &[sent("A")]).unwrap();
-        assert_eq!(without(&after, &sent("B")), None);
-        let edited = after.replace("to: A", "to: A # mine");
-        assert_eq!(without(&edited, &sent("A")), None);
-        assert_eq!(without("company: X\n", &sent("A")), None);
     }
 }

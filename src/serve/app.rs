@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use super::undo::Marks;
 use crate::render::Renderer;
 
 /// What `serve` was asked for.
@@ -32,4 +33,6 @@ pub struct App {
     pub renderer: Renderer,
     /// The day to plan from, when fixed on the command line.
     pub today: Option<Date>,
+    /// This server's own "mark as sent", which "Undo" may take back.
+    pub marks: Marks,
 }

@@ -22,6 +22,7 @@ mod launch;
 mod listen;
 mod preview;
 mod record;
+mod undo;
 
 pub use app::{App, Options};
 
@@ -68,6 +69,7 @@ async fn serve(options: Options) -> io::Result<()> {
         port,
         renderer: options.renderer,
         today: options.today,
+        marks: undo::Marks::default(),
     });
     // Listened for before the address is printed, so a signal sent as
     // soon as it is seen still stops the server cleanly.

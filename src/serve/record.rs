@@ -19,13 +19,13 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::app::App;
+use super::undo::Mark;
 use super::{confine, download, preview};
 use crate::error::Error;
 use crate::input;
 use crate::output::log::{self, Logbook, Logged};
 use crate::output::update::Update;
 use crate::record::append::NewEntry;
-use crate::record::fields::parse_date;
 use crate::record::{Kind, yaml};
 use crate::today::Today;
 
@@ -54,10 +54,16 @@ pub fn error(status: StatusCode, message: &str) -> Response {
 
 /// The answer when the file changed on disk: 409, with what is there now.
 fn conflict(bytes: &[u8]) -> Response {
+    conflict_because(bytes, "This file changed on disk since you opened it")
+}
+
+/// The 409 of a change refused because the file is not as expected,
+/// saying why, with what is on disk.
+fn conflict_because(bytes: &[u8], why: &str) -> Response {
     (
         StatusCode::CONFLICT,
         Json(json!({
-            "error": "This file changed on disk since you opened it",
+            "error": why,
             "text": String::from_utf8_lossy(bytes),
             "version": version(bytes),
         })),
@@ -185,11 +191,21 @@ async fn mark_sent(
     blocking(move || {
         let today = app.today.unwrap_or_else(|| Today::now().date());
         let mut added = Vec::new();
+        let mut before = String::new();
         let logged = in_logbook(&path, &file, &mark.version, |logbook| {
             logbook.check_date(today, "today")?;
             added = log::sent(logbook.record(), today, mark.sent, &[mark.to], None, "to")?;
+            logbook.text().clone_into(&mut before);
             logbook.write(&added)
         });
+        if let Ok(Ok(logged)) = &logged {
+            app.marks.remember(Mark {
+                path,
+                after: version(logged.text.as_bytes()),
+                before,
+                entry: logged.message.clone(),
+            });
+        }
         let entry = added.first().and_then(|entry| match entry {
             NewEntry::Sent { date, kind, to, .. } => Some(json!({
                 "date": date.to_string(), "sent": kind.name(), "to": to,
@@ -201,22 +217,17 @@ async fn mark_sent(
     .await
 }
 
-/// What "Undo" after "mark as sent" sends: the entry that was added.
+/// What "Undo" after "mark as sent" sends.
 #[derive(Deserialize)]
 struct Unmark {
-    /// What was sent.
-    sent: Kind,
-    /// To whom, as the log entry has it.
-    to: String,
-    /// The day of the entry, `YYYY-MM-DD`.
-    date: String,
     /// The version "mark as sent" answered.
     version: String,
 }
 
-/// `POST /api/record/{file}/unlog`: takes back the entry "mark as sent"
-/// added, removing exactly its lines through the same locked writer;
-/// `{text, version, message}`, or 409.
+/// `POST /api/record/{file}/unlog`: puts back the text the record had
+/// before this server's "mark as sent" that left it at `version`, when
+/// the file is still at that version; `{text, version, message}`, 409 when
+/// it changed since, 422 when this server made no such mark.
 async fn unmark_sent(
     State(app): State<Arc<App>>,
     Path(file): Path<String>,
@@ -225,25 +236,48 @@ async fn unmark_sent(
     let Some(path) = confine::existing(&app.dir, &file) else {
         return not_found();
     };
-    let Some(date) = parse_date(&unmark.date) else {
-        return error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the entry's date is not a day written YYYY-MM-DD",
-        );
-    };
     blocking(move || {
-        let entry = NewEntry::Sent {
-            date,
-            kind: unmark.sent,
-            to: unmark.to,
-            note: None,
+        let Some(mark) = app.marks.take(&path, &unmark.version) else {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "this page can only undo an entry it has just added, and this one it did not \
+                 (or the server has restarted since); take the entry out of the log in the editor",
+            );
         };
-        let taken = in_logbook(&path, &file, &unmark.version, |logbook| {
-            logbook.take_back(&entry)
-        });
-        answer(taken, "Removed from the log:", None)
+        let (answer, used) = restore(&mark);
+        if !used {
+            app.marks.remember(mark);
+        }
+        answer
     })
     .await
+}
+
+/// Writes back the text before `mark`, through the record's lock and
+/// atomic writer, when the file is still as the mark left it; the answer,
+/// and whether the mark was used.
+fn restore(mark: &Mark) -> (Response, bool) {
+    let update = match Update::open(&mark.path, limit(), false) {
+        Ok(update) => update,
+        Err(error) => return (failed(&error), false),
+    };
+    if version(update.contents()) != mark.after {
+        let why = "the record has changed since it was marked as sent, so the entry was left \
+                   in; take it out of the log in the editor if you still want to";
+        return (conflict_because(update.contents(), why), false);
+    }
+    match update.replace(&mark.before) {
+        Ok(()) => (
+            Json(json!({
+                "version": version(mark.before.as_bytes()),
+                "message": format!("Removed from the log: {}.", mark.entry),
+                "text": mark.before,
+            }))
+            .into_response(),
+            true,
+        ),
+        Err(error) => (failed(&error), false),
+    }
 }
 
 /// Opens the record at `path` under its lock and runs `change` on its

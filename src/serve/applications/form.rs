@@ -237,12 +237,11 @@ impl Form {
             self.date.as_deref(),
         );
         let medium = medium(self.medium.as_deref(), &mut check);
-        let people: Vec<Person> = self
-            .people
-            .iter()
-            .enumerate()
-            .map(|(index, person)| person.checked(index, &mut check))
-            .collect();
+        let mut people: Vec<Person> = Vec::with_capacity(self.people.len());
+        for (index, person) in self.people.iter().enumerate() {
+            let person = person.checked(index, &people, &mut check);
+            people.push(person);
+        }
         if people.is_empty() {
             check.fail(
                 "people",
@@ -260,7 +259,7 @@ impl Form {
         let recruiter = self
             .recruiter
             .as_ref()
-            .and_then(|recruiter| recruiter.checked(&mut check));
+            .and_then(|recruiter| recruiter.checked(date, &mut check));
         let tone = tone(self.tone.as_deref(), settings.tone, &mut check);
         if !check.problems.is_empty() {
             return Err(check.problems);
@@ -314,8 +313,9 @@ impl Form {
 }
 
 impl FormPerson {
-    /// The `index`th person (from 0), checked.
-    fn checked(&self, index: usize, check: &mut Check) -> Person {
+    /// The `index`th person (from 0), checked, `earlier` the people
+    /// before them, whose names theirs must differ from, as the record's.
+    fn checked(&self, index: usize, earlier: &[Person], check: &mut Check) -> Person {
         let who = format!("Person {}", index + 1);
         let field = |name: &str| format!("people[{index}].{name}");
         let name = check.required(
@@ -324,6 +324,20 @@ impl FormPerson {
             "write their name, or remove this person",
             self.name.as_deref(),
         );
+        if let Some(other) = earlier
+            .iter()
+            .position(|other| !name.is_empty() && other.name.eq_ignore_ascii_case(&name))
+        {
+            check.fail(
+                &field("name"),
+                &format!("{who}, name"),
+                &format!(
+                    "Person {} is named {name} too; give each person a different name, \
+                     with an initial if two share one",
+                    other + 1
+                ),
+            );
+        }
         let title = check.optional(
             &field("title"),
             &format!("{who}, job title"),
@@ -418,8 +432,9 @@ impl FormQuestion {
 }
 
 impl FormRecruiter {
-    /// The recruiter, checked; none when every answer is empty.
-    fn checked(&self, check: &mut Check) -> Option<Recruiter> {
+    /// The recruiter, checked, deciding on or after `interview` when it is
+    /// known; none when every answer is empty.
+    fn checked(&self, interview: Option<Date>, check: &mut Check) -> Option<Recruiter> {
         let decision = self.decision_date.as_deref();
         if [self.name.as_deref(), self.email.as_deref(), decision]
             .into_iter()
@@ -444,6 +459,20 @@ impl FormRecruiter {
                 decision,
             )
         };
+        if let (Some(decision), Some(interview)) = (decision_date, interview)
+            && decision < interview
+        {
+            let day = |date: Date| date.strftime("%A, %B %-d, %Y").to_string();
+            check.fail(
+                "recruiter.decision_date",
+                "Recruiter, decision day",
+                &format!(
+                    "{} is before the interview on {}; pick the day of the interview or a later one",
+                    day(decision),
+                    day(interview)
+                ),
+            );
+        }
         Some(Recruiter {
             name,
             email,
@@ -493,115 +522,4 @@ fn tone(text: Option<&str>, config: Option<Tone>, check: &mut Check) -> &'static
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-
-    /// The form of `tests/new.rs`'s interview, as the page sends it.
-    fn northwind() -> Form {
-        serde_json::from_str(
-            r#"{"company": "Northwind Traders", "role": "Senior Data Engineer",
-                "date": "2026-11-19", "medium": "video",
-                "people": [
-                  {"name": "Priya Shah", "title": "Engineering Manager",
-                   "email": "priya.shah@northwind.example",
-                   "topics": ["moving the nightly batch jobs to a streaming pipeline",
-                              "how the team splits on-call, and why", ""]},
-                  {"name": "Marcus Bell", "title": "Staff Data Engineer", "email": "",
-                   "topics": ["the schema registry you built for the order events"]}],
-                "questions": [
-                  {"question": "How would you partition the events table?",
-                   "asked_by": "Priya Shah",
-                   "answer": "I would partition it by event date, with a daily compaction job."},
-                  {"question": "", "asked_by": "Priya Shah", "answer": ""}],
-                "recruiter": {"name": "Sam Ortiz", "email": "sam.ortiz@northwind.example",
-                              "decision_date": "2026-12-04"},
-                "tone": "formal",
-                "candidate": {"name": "Jordan Lee", "email": "jordan.lee@example.com",
-                              "phone": "+1 312 555 0142"},
-                "file": null}"#,
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn the_form_gives_the_answers_new_collects() {
-        let answers = northwind().answers(&Settings::default()).unwrap();
-        assert_eq!(answers.name.as_deref(), Some("Jordan Lee"));
-        assert_eq!(answers.people.len(), 2);
-        assert_eq!(answers.people[0].topics.len(), 2);
-        assert_eq!(answers.people[1].email, None);
-        assert_eq!(answers.questions.len(), 1);
-        assert_eq!(answers.medium, "video");
-        assert_eq!(answers.tone, "formal");
-    }
-
-    #[test]
-    fn a_wrong_answer_is_named_in_words() {
-        let mut form = northwind();
-        form.people[1].email = Some("marcus@northwind".into());
-        let error = form.answers(&Settings::default()).unwrap_err();
-        assert_eq!(error[0].field.as_deref(), Some("people[1].email"));
-        assert!(
-            error[0]
-                .message
-                .starts_with("Person 2, work email: marcus@northwind is not an email"),
-            "{error:?}"
-        );
-        let mut form = northwind();
-        form.questions[0].asked_by = Some("Sam Ortiz".into());
-        let error = form.answers(&Settings::default()).unwrap_err();
-        assert!(
-            error[0]
-                .message
-                .starts_with("Question 1, who asked it: Sam Ortiz is not one"),
-            "{error:?}"
-        );
-        let mut form = northwind();
-        form.candidate = None;
-        let error = form.answers(&Settings::default()).unwrap_err();
-        assert_eq!(
-            error,
-            [Problem::at(
-                "candidate.name",
-                "Your name",
-                "write your name; it signs every draft"
-            )]
-        );
-    }
-
-    #[test]
-    fn every_wrong_answer_is_named_in_the_order_of_the_form() {
-        let mut form = northwind();
-        form.company = Some(" ".into());
-        form.date = None;
-        form.people[0].name = None;
-        form.people[1].email = Some("marcus at northwind".into());
-        let error = form.answers(&Settings::default()).unwrap_err();
-        let fields: Vec<&str> = error.iter().filter_map(|p| p.field.as_deref()).collect();
-        assert_eq!(
-            fields,
-            [
-                "company",
-                "date",
-                "people[0].name",
-                "people[1].email",
-                // Priya, who asked it, has no name on the form any more.
-                "questions[0].asked_by"
-            ]
-        );
-        for problem in &error {
-            let message = &problem.message;
-            assert!(message.starts_with(char::is_uppercase), "{message}");
-            assert!(
-                message.ends_with('.') && !message.contains('`'),
-                "{message}"
-            );
-        }
-        assert_eq!(
-            error[0].message,
-            "Company: write the company that interviewed you."
-        );
-    }
-}
+mod tests;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::error::{Error, RecordError, field_in_words};
 use crate::input::{Loaded, read_record};
 use crate::plan::{self, Step, due};
+use crate::record::yaml;
 use crate::serve::confine;
 
 /// Every record in the folder, and the day they were planned for.
@@ -42,6 +43,10 @@ pub struct Application {
     /// Why the record cannot be read, as `check` says it, without the file's
     /// name (the page shows it already).
     pub error: Option<String>,
+    /// Whether the record's page can open it, to correct it there: false
+    /// for a file that is not UTF-8 text, too large, or named as the page
+    /// refuses (`-rf.yaml`), which only an editor can fix.
+    pub editable: bool,
 }
 
 /// Where a record's follow-up stands.
@@ -80,17 +85,30 @@ impl From<&Step> for Due {
 
 /// Every record directly in `dir` (canonical): its `.yaml` and `.yml`
 /// regular files, not hidden, symlinks only when they stay inside `dir`;
-/// planned for `today`.
+/// planned for `today`. A file whose name the page refuses (`-rf.yaml`)
+/// is listed too, as one it cannot open, saying why.
 pub fn applications(dir: &Path, today: Date) -> std::io::Result<Applications> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)?
+    let mut names: Vec<(String, bool)> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .filter(|name| confine::existing(dir, name).is_some())
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let plain = confine::is_record_name(&name);
+            let listed =
+                plain || refused(&name) && entry.file_type().is_ok_and(|kind| kind.is_file());
+            listed.then_some((name, plain))
+        })
         .collect();
     names.sort();
     let mut records: Vec<(Option<Date>, Application)> = names
         .into_iter()
-        .filter_map(|name| {
+        .filter_map(|(name, plain)| {
+            if !plain {
+                let why = confine::name_problem(&name).unwrap_or("give it a plain name.");
+                let words = format!(
+                    "this page cannot open a file with this name; to open it here, rename it: {why}"
+                );
+                return Some((None, invalid(name, words, false)));
+            }
             let path = confine::existing(dir, &name)?;
             Some(application(&path, name, today))
         })
@@ -103,13 +121,24 @@ pub fn applications(dir: &Path, today: Date) -> std::io::Result<Applications> {
     })
 }
 
+/// Whether `name`, which the page refuses, is still a record the user
+/// would look for: one ending `.yaml` or `.yml`, not hidden. (Only a
+/// regular file of that name is listed: a symlink is never followed.)
+fn refused(name: &str) -> bool {
+    let path = Path::new(name);
+    !name.starts_with('.')
+        && path
+            .extension()
+            .is_some_and(|extension| extension == "yaml" || extension == "yml")
+}
+
 /// The record at `path`, named `file`, with its interview date for sorting.
 fn application(path: &Path, file: String, today: Date) -> (Option<Date>, Application) {
     let record = match read_record(path) {
         Ok(Loaded { record, .. }) => record,
         Err(error) => {
             let words = in_words(&error, &path.display().to_string());
-            return (None, invalid(file, words));
+            return (None, invalid(file, words, editable(path)));
         }
     };
     let outcome = due::outcome(&record, plan::max_checkins(None, &record), today);
@@ -135,12 +164,20 @@ fn application(path: &Path, file: String, today: Date) -> (Option<Date>, Applica
             .as_ref()
             .map(|reason| reason.describe(&record)),
         error: None,
+        editable: true,
     };
     (Some(record.interview_date), application)
 }
 
-/// A record that cannot be read, and why.
-fn invalid(file: String, error: String) -> Application {
+/// Whether the record's page can open the file at `path` to correct it:
+/// UTF-8 text, not too large.
+fn editable(path: &Path) -> bool {
+    std::fs::read(path)
+        .is_ok_and(|bytes| bytes.len() <= yaml::MAX_BYTES && std::str::from_utf8(&bytes).is_ok())
+}
+
+/// A record that cannot be read, why, and whether its page can open it.
+fn invalid(file: String, error: String, editable: bool) -> Application {
     Application {
         file,
         company: None,
@@ -151,6 +188,7 @@ fn invalid(file: String, error: String) -> Application {
         next: None,
         stopped: None,
         error: Some(error),
+        editable,
     }
 }
 
