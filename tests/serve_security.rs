@@ -115,6 +115,9 @@ fn the_token_in_the_address_sets_the_cookie_and_leaves_the_address() {
         cookie,
         format!("{}; HttpOnly; SameSite=Lax; Path=/", server.cookie())
     );
+    // Any other server on 127.0.0.1 the user visits receives the cookie:
+    // it holds a key of its own, never the token.
+    assert!(!cookie.contains(&server.token), "{cookie}");
 
     let with_cookie = get(&server, "/record/single.yaml", &[("Cookie", cookie)]);
     assert_eq!(with_cookie.status, 200, "{with_cookie:?}");
@@ -545,6 +548,36 @@ fn the_cookie_alone_reaches_no_record() {
     for path in ["/", "/record/single.yaml", "/static/token.js"] {
         let answer = get(&server, path, &[("Cookie", &cookie)]);
         assert_eq!(answer.status, 200, "{path}: {answer:?}");
+    }
+}
+
+#[test]
+fn the_cookies_value_shown_as_the_token_is_refused() {
+    // What another server on 127.0.0.1 receives in the cookie, sent back
+    // as the token: it opens nothing.
+    let server = Server::with_examples(&["single"]);
+    let cookie = server.cookie();
+    let key = cookie.split_once('=').unwrap().1;
+    assert_ne!(key, server.token);
+    for ask in routes_to_records(Some(key)) {
+        for headers in [
+            vec![("X-Thankyou-Token", key)],
+            vec![("Cookie", cookie.as_str()), ("X-Thankyou-Token", key)],
+            vec![("Cookie", cookie.as_str())],
+        ] {
+            let answer = send(&server, &ask, &headers);
+            assert_eq!(answer.status, 403, "{} {headers:?}: {answer:?}", ask.path);
+            assert!(!answer.body.contains("Riverside"), "{answer:?}");
+        }
+    }
+    for target in [
+        format!("/api/records?token={key}"),
+        format!("/api/record/single.yaml?token={key}"),
+        format!("/?token={key}"),
+    ] {
+        let answer = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+        assert_eq!(answer.status, 403, "{target}: {answer:?}");
+        assert!(answer.header("set-cookie").is_none(), "{answer:?}");
     }
 }
 

@@ -26,6 +26,10 @@ pub struct App {
     pub dir: PathBuf,
     /// The secret every request must carry.
     pub token: String,
+    /// The secret of the cookie, which opens the pages and their files
+    /// only: never the token, since a browser sends a cookie for 127.0.0.1
+    /// to every port of it.
+    pub page_key: String,
     /// The port the server listens on, for the Host and Origin checks.
     pub port: u16,
     /// The templates the drafts are rendered with.

@@ -9,9 +9,10 @@
 //!
 //! The token is shown in the query (the printed address, which also sets
 //! a cookie), in the header [`TOKEN_HEADER`] (the page's scripts), or, in a
-//! form post, in the field `token`. The cookie alone opens only the pages
-//! and their files, which hold no record: a browser sends a cookie for
-//! 127.0.0.1 to every port of it, so any other server there receives it.
+//! form post, in the field `token`. The cookie holds another secret, the
+//! page key, which opens only the pages and their files, which hold no
+//! record: a browser sends a cookie for 127.0.0.1 to every port of it, so
+//! any other server there receives it.
 
 use std::fmt::Write as _;
 use std::future::poll_fn;
@@ -144,10 +145,11 @@ impl Refusal {
 enum Shown {
     /// In the query: the printed address, so the cookie is to be set.
     Query,
-    /// In the header, or in the cookie where the cookie is enough.
+    /// In the header; or the page key in the cookie, where that is enough.
     Enough,
-    /// Only in the cookie, where that is not enough: a form post may
-    /// still show it in its field `token`, once its body is read.
+    /// Only the page key in the cookie, where that is not enough: a form
+    /// post may still show the token in its field `token`, once its body
+    /// is read.
     InForm,
 }
 
@@ -199,7 +201,7 @@ fn admit(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
 
 /// How the request showed the token, or the refusal when it did not. A
 /// token header that is there but wrong is refused whatever else the
-/// request holds.
+/// request holds. The cookie holds the page key, never the token.
 fn token_shown(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
     let mut headers = parts.headers.get_all(TOKEN_HEADER).iter();
     match (headers.next(), headers.next()) {
@@ -212,7 +214,9 @@ fn token_shown(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
     if field_value(parts.uri.query(), "token").is_some_and(|token| same(token, &app.token)) {
         return Ok(Shown::Query);
     }
-    if !cookie_holds_token(app, &parts.headers) {
+    // A form comes from the page, which has the cookie; no body is read
+    // for anyone else.
+    if !cookie_holds_key(app, &parts.headers) {
         return Err(Refusal::Token);
     }
     if cookie_is_enough(parts) {
@@ -308,22 +312,24 @@ fn cookie_name(port: u16) -> String {
     format!("thankyou-{port}")
 }
 
-/// The cookie that holds the token after the first visit, for the pages
-/// and their files only. `Lax`, not `Strict`: the browser comes to the
-/// first page from a `file://` page (see `launch`), another site, and a
-/// `Strict` cookie would not come along on the redirect to the page. A
-/// page it opens holds no record, and a change needs the token shown.
+/// The cookie that holds the page key after the first visit, which opens
+/// the pages and their files only. Not the token: a browser sends a
+/// cookie for 127.0.0.1 to every port of it, so any other server there
+/// the user visits receives it. `Lax`, not `Strict`: the browser may come
+/// to the first page from another site, and a `Strict` cookie would not
+/// come along on the redirect to the page.
 fn cookie(app: &App) -> HeaderValue {
     let cookie = format!(
         "{}={}; HttpOnly; SameSite=Lax; Path=/",
         cookie_name(app.port),
-        app.token
+        app.page_key
     );
     HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Whether one of the request's cookies is this server's, with the token.
-fn cookie_holds_token(app: &App, headers: &HeaderMap) -> bool {
+/// Whether one of the request's cookies is this server's, with the page
+/// key.
+fn cookie_holds_key(app: &App, headers: &HeaderMap) -> bool {
     let name = cookie_name(app.port);
     headers
         .get_all(header::COOKIE)
@@ -331,7 +337,7 @@ fn cookie_holds_token(app: &App, headers: &HeaderMap) -> bool {
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .any(|(key, value)| key == name && same(value, &app.token))
+        .any(|(key, value)| key == name && same(value, &app.page_key))
 }
 
 /// Whether two secrets are equal, in a time that does not tell how much of

@@ -65,6 +65,7 @@ async fn serve(options: Options) -> io::Result<()> {
     let app = Arc::new(App {
         dir,
         token: guard::new_token()?,
+        page_key: guard::new_token()?,
         port,
         renderer: options.renderer,
         today: options.today,
