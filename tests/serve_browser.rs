@@ -255,7 +255,7 @@ fn the_record_page_groups_the_drafts_by_person_with_their_send_dates() {
 }
 
 #[test]
-fn the_file_serve_gives_the_browser_opens_the_page() {
+fn the_address_serve_gives_the_browser_opens_the_page() {
     let scratch = TempDir::new().unwrap();
     let (browser, arguments) = recording_browser(scratch.path());
     let folder = TempDir::new().unwrap();
@@ -270,6 +270,7 @@ fn the_file_serve_gives_the_browser_opens_the_page() {
         &[("BROWSER", browser.to_str().unwrap())],
     );
     let address = wait_for_file(&arguments);
+    assert!(!address.contains(&server.token), "{address}");
     let chromium = Chromium::launch();
     let tab = chromium.open(address.trim());
     tab.wait_for(

@@ -4,7 +4,6 @@
 
 use std::io::{Read as _, Write as _};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
-use std::os::unix::fs::PermissionsExt as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -643,46 +642,59 @@ fn a_wrong_token_header_or_field_is_refused_even_with_the_cookie() {
     assert_eq!(page.status, 403, "{page:?}");
 }
 
-#[test]
-fn the_browser_is_given_a_private_file_and_not_the_token() {
-    let scratch = TempDir::new().unwrap();
+/// A server of an empty folder that opens the browser `BROWSER` names
+/// (the recording script in `scratch`), with the extra environment
+/// given; answers it and the address the browser was given.
+fn launched(scratch: &TempDir, env: &[(&str, &str)]) -> (Server, String) {
     let (browser, arguments) = recording_browser(scratch.path());
-    let temporary = scratch.path().join("tmp");
-    std::fs::create_dir(&temporary).unwrap();
-    let mut server = Server::watched(
-        TempDir::new().unwrap(),
-        &["--today", "2026-11-25"],
-        &[
-            ("BROWSER", browser.to_str().unwrap()),
-            ("TMPDIR", temporary.to_str().unwrap()),
-        ],
-    );
+    let mut all = vec![("BROWSER", browser.to_str().unwrap())];
+    all.extend_from_slice(env);
+    let mut server = Server::watched(TempDir::new().unwrap(), &["--today", "2026-11-25"], &all);
     server.stderr_until("Ctrl-C stops it");
     let given = wait_for_file(&arguments);
     let lines: Vec<&str> = given.lines().collect();
     assert_eq!(lines.len(), 1, "{given}");
-    // What `ps` shows of the browser: a file's address, no token.
-    assert!(!given.contains(&server.token), "{given}");
-    let file = std::path::PathBuf::from(lines[0].strip_prefix("file://").unwrap());
-    assert!(file.starts_with(&temporary), "{}", file.display());
-    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600, "{}", file.display());
-    let folder_mode = std::fs::metadata(file.parent().unwrap())
-        .unwrap()
-        .permissions()
-        .mode();
-    assert_eq!(folder_mode & 0o077, 0, "the folder is the user's alone");
-    let page = std::fs::read_to_string(&file).unwrap();
-    let address = format!("{}/?token={}", server.origin, server.token);
-    assert!(
-        page.contains(&format!(
-            "<meta http-equiv=\"refresh\" content=\"0;url={address}\">"
-        )),
-        "{page}"
+    let address = lines[0].to_owned();
+    (server, address)
+}
+
+#[test]
+fn the_browser_is_given_a_code_that_opens_the_page_once_and_not_the_token() {
+    let scratch = TempDir::new().unwrap();
+    let temporary = scratch.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let (mut server, address) = launched(&scratch, &[("TMPDIR", temporary.to_str().unwrap())]);
+    // What `ps` shows of the browser: an address on this server, with a
+    // one-time code and no token.
+    assert!(!address.contains(&server.token), "{address}");
+    let target = address
+        .strip_prefix(&format!("{}/", server.origin))
+        .unwrap_or_else(|| panic!("{address}"));
+    assert!(target.starts_with("?launch="), "{address}");
+    let target = format!("/{target}");
+
+    // Used, it leads the browser on as the printed address does: the
+    // token in the fragment, the page key in the cookie.
+    let opened = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+    assert_eq!(opened.status, 303, "{opened:?}");
+    assert_eq!(
+        opened.header("location"),
+        Some(format!("{}/#token={}", server.origin, server.token).as_str())
     );
+    let cookie = opened.header("set-cookie").unwrap();
+    assert_eq!(
+        cookie,
+        format!("{}; HttpOnly; SameSite=Lax; Path=/", server.cookie())
+    );
+    // Spent: once more it opens nothing, whoever saw it in `ps`.
+    let again = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+    assert_eq!(again.status, 403, "{again:?}");
+    assert!(again.header("location").is_none(), "{again:?}");
+    assert!(again.header("set-cookie").is_none(), "{again:?}");
 
     // Once the page has saved a record (which writes through a temporary
-    // file of its own), a stop still finishes cleanly and removes the file.
+    // file of its own), a stop still finishes cleanly, and nothing is left
+    // in the temporary folder.
     std::fs::write(server.path("mine.yaml"), "company: Northwind\n").unwrap();
     let token = [("X-Thankyou-Token", server.token.as_str())];
     let read = |method, body: String| Ask {
@@ -699,8 +711,19 @@ fn the_browser_is_given_a_private_file_and_not_the_token() {
     assert_eq!(saved.status, 200, "{saved:?}");
     let (status, stderr) = server.stop("TERM");
     assert_eq!(status.code(), Some(0), "{stderr}");
-    assert!(!file.exists(), "{} is left behind", file.display());
     assert_eq!(std::fs::read_dir(&temporary).unwrap().count(), 0);
+}
+
+#[test]
+fn the_browsers_code_opens_nothing_once_too_old() {
+    let scratch = TempDir::new().unwrap();
+    // Good for 1 ms after start: long gone once the browser is given it.
+    let (server, address) = launched(&scratch, &[("THANKYOU_SERVE_LAUNCH_MS", "1")]);
+    let target = address.strip_prefix(&server.origin).unwrap().to_owned();
+    let answer = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+    assert_eq!(answer.status, 403, "{answer:?}");
+    assert!(answer.body.contains("only once"), "{answer:?}");
+    assert!(answer.header("set-cookie").is_none(), "{answer:?}");
 }
 
 /// A server of an empty folder of its own, with the header timeout (in

@@ -92,6 +92,8 @@ enum Refusal {
     Host,
     /// The token is not shown where it must be, or a wrong one is.
     Token,
+    /// A launch code already used, too old, or wrong.
+    Launch,
     /// A change from a page that is not this server's.
     Origin,
     /// A body above [`BODY_LIMIT`].
@@ -111,6 +113,12 @@ impl Refusal {
             Refusal::Token => (
                 StatusCode::FORBIDDEN,
                 "Open the address `thankyou serve` printed, with its token.".to_owned(),
+            ),
+            Refusal::Launch => (
+                StatusCode::FORBIDDEN,
+                "This address opens the page only once, just after thankyou serve starts; \
+                 open the address it printed, with its token."
+                    .to_owned(),
             ),
             Refusal::Origin => (
                 StatusCode::FORBIDDEN,
@@ -147,6 +155,9 @@ enum Shown {
     Query,
     /// In the header; or the page key in the cookie, where that is enough.
     Enough,
+    /// The launch code the browser was opened with, now spent: answered
+    /// as the printed address is, with the token moved to the fragment.
+    Launch,
     /// Only the page key in the cookie, where that is not enough: a form
     /// post may still show the token in its field `token`, once its body
     /// is read.
@@ -164,7 +175,7 @@ async fn answer(app: &App, request: Request, next: Next) -> Response {
             return refusal.answer(app.port, &parts);
         }
     };
-    if shown == Shown::Query && is_page_view(&parts) {
+    if shown == Shown::Launch || (shown == Shown::Query && is_page_view(&parts)) {
         return redirect(app, &parts);
     }
     let body = match read(body, BODY_LIMIT, DRAIN_LIMIT).await {
@@ -213,6 +224,14 @@ fn token_shown(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
     }
     if field_value(parts.uri.query(), "token").is_some_and(|token| same(token, &app.token)) {
         return Ok(Shown::Query);
+    }
+    if let Some(code) = field_value(parts.uri.query(), "launch") {
+        let opens = parts.method == Method::GET && parts.uri.path() == "/";
+        return if opens && app.take_launch(code, same) {
+            Ok(Shown::Launch)
+        } else {
+            Err(Refusal::Launch)
+        };
     }
     // A form comes from the page, which has the cookie; no body is read
     // for anyone else.
@@ -369,8 +388,8 @@ fn is_page_view(parts: &Parts) -> bool {
         && !path.starts_with("/static/")
 }
 
-/// 303 to the same page with the token moved from the query to the
-/// fragment (`#token=`), setting the cookie. The browser never sends a
+/// 303 to the same page with the token (or the launch code it stands for)
+/// moved from the query to the fragment (`#token=`), setting the cookie. The browser never sends a
 /// fragment to a server, and the page's script (`web/token.js`) keeps the
 /// token for its calls and takes it out of the address bar. The address is
 /// absolute, on the Host already checked, so a path such as `//elsewhere`
@@ -381,7 +400,10 @@ fn redirect(app: &App, parts: &Parts) -> Response {
         .query()
         .unwrap_or_default()
         .split('&')
-        .filter(|pair| !pair.is_empty() && *pair != "token" && !pair.starts_with("token="))
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or_default();
+            !pair.is_empty() && name != "token" && name != "launch"
+        })
         .collect();
     let host = parts
         .headers
