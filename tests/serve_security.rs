@@ -848,3 +848,56 @@ fn ctrl_c_stops_at_once_even_while_connections_stall() {
     assert!(waited < Duration::from_secs(3), "stopped after {waited:?}");
     drop(stalled);
 }
+
+#[test]
+fn slow_refused_posts_do_not_keep_the_page_waiting() {
+    // A header timeout far longer than the test, and room for 16
+    // connections: refused requests held open would fill it.
+    let server = limited("60000", "16");
+    let head = format!(
+        "POST /api/preview HTTP/1.1\r\nHost: {}\r\nOrigin: {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 1000000\r\n\
+         Expect: 100-continue\r\n\r\n",
+        server.host(),
+        server.origin
+    );
+    let post = || {
+        let mut stream = server.connect();
+        stream.write_all(head.as_bytes()).unwrap();
+        stream
+    };
+    // The first 16 take every place; each is refused (no token) once the
+    // server has its head, which it says by answering (`100 Continue` or
+    // the refusal).
+    let mut slow: Vec<TcpStream> = (0..16).map(|_| post()).collect();
+    for stream in &mut slow {
+        let mut byte = [0u8; 1];
+        assert_eq!(stream.read(&mut byte).unwrap(), 1, "no answer to the head");
+    }
+    slow.extend((0..34).map(|_| post()));
+    // Each sends one byte of its body every 200 ms for as long as the
+    // test runs: the pace of an attacker, not a wait for the server.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sending = {
+        let done = std::sync::Arc::clone(&done);
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                for stream in &mut slow {
+                    let _ = stream.write_all(b"x");
+                }
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        })
+    };
+    let started = Instant::now();
+    let answer = get(
+        &server,
+        "/api/health",
+        &[("X-Thankyou-Token", &server.token)],
+    );
+    let waited = started.elapsed();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    sending.join().unwrap();
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert!(waited < Duration::from_secs(1), "answered after {waited:?}");
+}

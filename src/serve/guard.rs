@@ -37,13 +37,20 @@ pub const TOKEN_HEADER: &str = "x-thankyou-token";
 /// smaller.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// How much of a refused request's body is read and dropped before the
-/// answer, so the client, still sending, reads the answer rather than a
-/// reset connection.
+/// How much of a body above [`BODY_LIMIT`], sent with the token, is read
+/// and dropped before the refusal, so the client, still sending, reads
+/// the answer rather than a reset connection.
 const DRAIN_LIMIT: usize = 16 * 1024 * 1024;
 
-/// How long a refused request's body may take to drain.
-const DRAIN_TIME: Duration = Duration::from_secs(5);
+/// How much of a refused request's body is read and dropped before the
+/// answer: a little, so a client that sends a small body at once reads
+/// the answer; never the whole of a large or slow one, which would let
+/// anyone on the machine hold a connection (see [`REFUSED_DRAIN_TIME`]).
+const REFUSED_DRAIN_LIMIT: usize = 64 * 1024;
+
+/// How long a refused request's body may take to drain; the connection
+/// is closed after the answer.
+const REFUSED_DRAIN_TIME: Duration = Duration::from_millis(100);
 
 /// The Content-Security-Policy of every answer that sets none itself: the
 /// page's own files only, no inline script, nothing from elsewhere.
@@ -136,14 +143,16 @@ impl Refusal {
     }
 
     /// The refusal as an answer: `{"error"}` under `/api/`, as the API's
-    /// other errors are; plain text elsewhere.
+    /// other errors are; plain text elsewhere. The connection is closed
+    /// after it, since the rest of the body, unread, may still come.
     fn answer(self, port: u16, parts: &Parts) -> Response {
         let (status, words) = self.status_and_words(port);
+        let close = [(header::CONNECTION, HeaderValue::from_static("close"))];
         if parts.uri.path().starts_with("/api/") {
             let body = serde_json::json!({ "error": words });
-            (status, axum::Json(body)).into_response()
+            (status, close, axum::Json(body)).into_response()
         } else {
-            (status, format!("{words}\n")).into_response()
+            (status, close, format!("{words}\n")).into_response()
         }
     }
 }
@@ -171,7 +180,8 @@ async fn answer(app: &App, request: Request, next: Next) -> Response {
     let shown = match admit(app, &parts) {
         Ok(shown) => shown,
         Err(refusal) => {
-            let _ = tokio::time::timeout(DRAIN_TIME, read(body, 0, DRAIN_LIMIT)).await;
+            let drain = read(body, 0, REFUSED_DRAIN_LIMIT);
+            let _ = tokio::time::timeout(REFUSED_DRAIN_TIME, drain).await;
             return refusal.answer(app.port, &parts);
         }
     };
