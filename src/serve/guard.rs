@@ -119,7 +119,7 @@ impl Refusal {
             ),
             Refusal::Token => (
                 StatusCode::FORBIDDEN,
-                "Open the address `thankyou serve` printed, with its token.".to_owned(),
+                "Open the address that thankyou serve printed, with its token.".to_owned(),
             ),
             Refusal::Launch => (
                 StatusCode::FORBIDDEN,
