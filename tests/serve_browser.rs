@@ -263,7 +263,7 @@ fn the_record_page_groups_the_drafts_by_person_with_their_send_dates() {
 }
 
 #[test]
-fn the_file_serve_gives_the_browser_opens_the_page() {
+fn the_address_serve_gives_the_browser_opens_the_page() {
     let scratch = TempDir::new().unwrap();
     let (browser, arguments) = recording_browser(scratch.path());
     let folder = TempDir::new().unwrap();
@@ -278,6 +278,7 @@ fn the_file_serve_gives_the_browser_opens_the_page() {
         &[("BROWSER", browser.to_str().unwrap())],
     );
     let address = wait_for_file(&arguments);
+    assert!(!address.contains(&server.token), "{address}");
     let chromium = Chromium::launch();
     let tab = chromium.open(address.trim());
     tab.wait_for(
@@ -286,6 +287,28 @@ fn the_file_serve_gives_the_browser_opens_the_page() {
     );
     let address: String = tab.eval("location.href");
     assert_eq!(address, format!("{}/", server.origin));
+}
+
+#[test]
+fn a_link_with_a_crafted_token_does_not_replace_the_one_that_works() {
+    let server = Server::with_examples(&["single"]);
+    let chromium = Chromium::launch();
+    record_page(&chromium, &server, "single.yaml");
+    // Any page may link here with a fragment of its choosing: not a
+    // token, or one that the server does not take.
+    for crafted in ["deadbeef".to_owned(), "0".repeat(32)] {
+        let link = format!("{}/record/single.yaml#token={crafted}", server.origin);
+        let tab = chromium.open(&link);
+        tab.wait_for(
+            "document.querySelectorAll('#drafts article.draft').length > 0",
+            "the drafts, with the token kept",
+        );
+        let kept: String = tab.eval("localStorage.getItem('thankyou-token')");
+        assert_eq!(kept, server.token, "after #token={crafted}");
+        let address: String = tab.eval("location.href");
+        assert!(!address.contains('#'), "{address}");
+        assert!(tab.eval::<bool>("document.querySelector('#token-missing') === null"));
+    }
 }
 
 #[test]
@@ -310,7 +333,22 @@ fn without_its_token_the_page_says_how_to_open_it() {
         let line = tab.text("#token-missing");
         assert_eq!(
             line,
-            "Open the address `thankyou serve` printed, with its token."
+            "Open the address that thankyou serve printed, with its token."
+        );
+        // The record page says why it cannot open the record in one
+        // sentence.
+        tab.wait_for(
+            "!document.querySelector('#message').hidden",
+            "the record page's message",
+        );
+        let message = tab.text("#message");
+        assert!(
+            message.starts_with("This record cannot be opened here: open the address"),
+            "{message}"
+        );
+        assert!(
+            !message.contains("..") && !message.contains('`'),
+            "{message}"
         );
         assert_eq!(
             tab.eval::<usize>("document.querySelectorAll('#drafts article.draft').length"),

@@ -4,7 +4,6 @@
 
 use std::io::{Read as _, Write as _};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpStream};
-use std::os::unix::fs::PermissionsExt as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -115,6 +114,9 @@ fn the_token_in_the_address_sets_the_cookie_and_leaves_the_address() {
         cookie,
         format!("{}; HttpOnly; SameSite=Lax; Path=/", server.cookie())
     );
+    // Any other server on 127.0.0.1 the user visits receives the cookie:
+    // it holds a key of its own, never the token.
+    assert!(!cookie.contains(&server.token), "{cookie}");
 
     let with_cookie = get(&server, "/record/single.yaml", &[("Cookie", cookie)]);
     assert_eq!(with_cookie.status, 200, "{with_cookie:?}");
@@ -549,6 +551,36 @@ fn the_cookie_alone_reaches_no_record() {
 }
 
 #[test]
+fn the_cookies_value_shown_as_the_token_is_refused() {
+    // What another server on 127.0.0.1 receives in the cookie, sent back
+    // as the token: it opens nothing.
+    let server = Server::with_examples(&["single"]);
+    let cookie = server.cookie();
+    let key = cookie.split_once('=').unwrap().1;
+    assert_ne!(key, server.token);
+    for ask in routes_to_records(Some(key)) {
+        for headers in [
+            vec![("X-Thankyou-Token", key)],
+            vec![("Cookie", cookie.as_str()), ("X-Thankyou-Token", key)],
+            vec![("Cookie", cookie.as_str())],
+        ] {
+            let answer = send(&server, &ask, &headers);
+            assert_eq!(answer.status, 403, "{} {headers:?}: {answer:?}", ask.path);
+            assert!(!answer.body.contains("Riverside"), "{answer:?}");
+        }
+    }
+    for target in [
+        format!("/api/records?token={key}"),
+        format!("/api/record/single.yaml?token={key}"),
+        format!("/?token={key}"),
+    ] {
+        let answer = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+        assert_eq!(answer.status, 403, "{target}: {answer:?}");
+        assert!(answer.header("set-cookie").is_none(), "{answer:?}");
+    }
+}
+
+#[test]
 fn the_token_header_or_the_form_field_reaches_the_records() {
     let server = Server::with_examples(&["single"]);
     let cookie = server.cookie();
@@ -610,46 +642,59 @@ fn a_wrong_token_header_or_field_is_refused_even_with_the_cookie() {
     assert_eq!(page.status, 403, "{page:?}");
 }
 
-#[test]
-fn the_browser_is_given_a_private_file_and_not_the_token() {
-    let scratch = TempDir::new().unwrap();
+/// A server of an empty folder that opens the browser `BROWSER` names
+/// (the recording script in `scratch`), with the extra environment
+/// given; answers it and the address the browser was given.
+fn launched(scratch: &TempDir, env: &[(&str, &str)]) -> (Server, String) {
     let (browser, arguments) = recording_browser(scratch.path());
-    let temporary = scratch.path().join("tmp");
-    std::fs::create_dir(&temporary).unwrap();
-    let mut server = Server::watched(
-        TempDir::new().unwrap(),
-        &["--today", "2026-11-25"],
-        &[
-            ("BROWSER", browser.to_str().unwrap()),
-            ("TMPDIR", temporary.to_str().unwrap()),
-        ],
-    );
+    let mut all = vec![("BROWSER", browser.to_str().unwrap())];
+    all.extend_from_slice(env);
+    let mut server = Server::watched(TempDir::new().unwrap(), &["--today", "2026-11-25"], &all);
     server.stderr_until("Ctrl-C stops it");
     let given = wait_for_file(&arguments);
     let lines: Vec<&str> = given.lines().collect();
     assert_eq!(lines.len(), 1, "{given}");
-    // What `ps` shows of the browser: a file's address, no token.
-    assert!(!given.contains(&server.token), "{given}");
-    let file = std::path::PathBuf::from(lines[0].strip_prefix("file://").unwrap());
-    assert!(file.starts_with(&temporary), "{}", file.display());
-    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode, 0o600, "{}", file.display());
-    let folder_mode = std::fs::metadata(file.parent().unwrap())
-        .unwrap()
-        .permissions()
-        .mode();
-    assert_eq!(folder_mode & 0o077, 0, "the folder is the user's alone");
-    let page = std::fs::read_to_string(&file).unwrap();
-    let address = format!("{}/?token={}", server.origin, server.token);
-    assert!(
-        page.contains(&format!(
-            "<meta http-equiv=\"refresh\" content=\"0;url={address}\">"
-        )),
-        "{page}"
+    let address = lines[0].to_owned();
+    (server, address)
+}
+
+#[test]
+fn the_browser_is_given_a_code_that_opens_the_page_once_and_not_the_token() {
+    let scratch = TempDir::new().unwrap();
+    let temporary = scratch.path().join("tmp");
+    std::fs::create_dir(&temporary).unwrap();
+    let (mut server, address) = launched(&scratch, &[("TMPDIR", temporary.to_str().unwrap())]);
+    // What `ps` shows of the browser: an address on this server, with a
+    // one-time code and no token.
+    assert!(!address.contains(&server.token), "{address}");
+    let target = address
+        .strip_prefix(&format!("{}/", server.origin))
+        .unwrap_or_else(|| panic!("{address}"));
+    assert!(target.starts_with("?launch="), "{address}");
+    let target = format!("/{target}");
+
+    // Used, it leads the browser on as the printed address does: the
+    // token in the fragment, the page key in the cookie.
+    let opened = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+    assert_eq!(opened.status, 303, "{opened:?}");
+    assert_eq!(
+        opened.header("location"),
+        Some(format!("{}/#token={}", server.origin, server.token).as_str())
     );
+    let cookie = opened.header("set-cookie").unwrap();
+    assert_eq!(
+        cookie,
+        format!("{}; HttpOnly; SameSite=Lax; Path=/", server.cookie())
+    );
+    // Spent: once more it opens nothing, whoever saw it in `ps`.
+    let again = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+    assert_eq!(again.status, 403, "{again:?}");
+    assert!(again.header("location").is_none(), "{again:?}");
+    assert!(again.header("set-cookie").is_none(), "{again:?}");
 
     // Once the page has saved a record (which writes through a temporary
-    // file of its own), a stop still finishes cleanly and removes the file.
+    // file of its own), a stop still finishes cleanly, and nothing is left
+    // in the temporary folder.
     std::fs::write(server.path("mine.yaml"), "company: Northwind\n").unwrap();
     let token = [("X-Thankyou-Token", server.token.as_str())];
     let read = |method, body: String| Ask {
@@ -666,8 +711,19 @@ fn the_browser_is_given_a_private_file_and_not_the_token() {
     assert_eq!(saved.status, 200, "{saved:?}");
     let (status, stderr) = server.stop("TERM");
     assert_eq!(status.code(), Some(0), "{stderr}");
-    assert!(!file.exists(), "{} is left behind", file.display());
     assert_eq!(std::fs::read_dir(&temporary).unwrap().count(), 0);
+}
+
+#[test]
+fn the_browsers_code_opens_nothing_once_too_old() {
+    let scratch = TempDir::new().unwrap();
+    // Good for 1 ms after start: long gone once the browser is given it.
+    let (server, address) = launched(&scratch, &[("THANKYOU_SERVE_LAUNCH_MS", "1")]);
+    let target = address.strip_prefix(&server.origin).unwrap().to_owned();
+    let answer = get(&server, &target, &[("Accept", BROWSER_ACCEPT)]);
+    assert_eq!(answer.status, 403, "{answer:?}");
+    assert!(answer.body.contains("only once"), "{answer:?}");
+    assert!(answer.header("set-cookie").is_none(), "{answer:?}");
 }
 
 /// A server of an empty folder of its own, with the header timeout (in
@@ -791,4 +847,57 @@ fn ctrl_c_stops_at_once_even_while_connections_stall() {
     // request is not one.
     assert!(waited < Duration::from_secs(3), "stopped after {waited:?}");
     drop(stalled);
+}
+
+#[test]
+fn slow_refused_posts_do_not_keep_the_page_waiting() {
+    // A header timeout far longer than the test, and room for 16
+    // connections: refused requests held open would fill it.
+    let server = limited("60000", "16");
+    let head = format!(
+        "POST /api/preview HTTP/1.1\r\nHost: {}\r\nOrigin: {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 1000000\r\n\
+         Expect: 100-continue\r\n\r\n",
+        server.host(),
+        server.origin
+    );
+    let post = || {
+        let mut stream = server.connect();
+        stream.write_all(head.as_bytes()).unwrap();
+        stream
+    };
+    // The first 16 take every place; each is refused (no token) once the
+    // server has its head, which it says by answering (`100 Continue` or
+    // the refusal).
+    let mut slow: Vec<TcpStream> = (0..16).map(|_| post()).collect();
+    for stream in &mut slow {
+        let mut byte = [0u8; 1];
+        assert_eq!(stream.read(&mut byte).unwrap(), 1, "no answer to the head");
+    }
+    slow.extend((0..34).map(|_| post()));
+    // Each sends one byte of its body every 200 ms for as long as the
+    // test runs: the pace of an attacker, not a wait for the server.
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sending = {
+        let done = std::sync::Arc::clone(&done);
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                for stream in &mut slow {
+                    let _ = stream.write_all(b"x");
+                }
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        })
+    };
+    let started = Instant::now();
+    let answer = get(
+        &server,
+        "/api/health",
+        &[("X-Thankyou-Token", &server.token)],
+    );
+    let waited = started.elapsed();
+    done.store(true, std::sync::atomic::Ordering::SeqCst);
+    sending.join().unwrap();
+    assert_eq!(answer.status, 200, "{answer:?}");
+    assert!(waited < Duration::from_secs(1), "answered after {waited:?}");
 }

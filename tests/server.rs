@@ -9,6 +9,7 @@ use std::io::{BufRead as _, BufReader, Read as _, Write as _};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::OnceLock;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
@@ -25,6 +26,8 @@ pub struct Server {
     pub token: String,
     /// Its standard error, line by line, when started with [`Server::watched`].
     stderr: Option<Receiver<String>>,
+    /// The Cookie header its first answer with the token set, once asked.
+    cookie: OnceLock<String>,
 }
 
 /// The longest a test waits for the server to say something or answer.
@@ -103,6 +106,7 @@ impl Server {
             token: token.to_owned(),
             folder,
             stderr,
+            cookie: OnceLock::new(),
         }
     }
 
@@ -116,10 +120,20 @@ impl Server {
         format!("127.0.0.1:{}", self.port())
     }
 
-    /// `thankyou-PORT=TOKEN`, the Cookie header a browser sends after the
-    /// first visit.
+    /// `thankyou-PORT=KEY`, the Cookie header a browser sends after the
+    /// first visit: the page key the server set in its answer to a request
+    /// with the token (asked once, at the first call).
     pub fn cookie(&self) -> String {
-        format!("thankyou-{}={}", self.port(), self.token)
+        self.cookie
+            .get_or_init(|| {
+                let target = format!("/api/health?token={}", self.token);
+                let answer = self.raw("GET", &target, &[("Host", &self.host())], b"");
+                let set = answer
+                    .header("set-cookie")
+                    .unwrap_or_else(|| panic!("no cookie set: {answer:?}"));
+                set.split(';').next().unwrap().to_owned()
+            })
+            .clone()
     }
 
     /// A connection of its own to the server, which gives up after a while

@@ -462,9 +462,11 @@
       $(id).disabled = true;
     }
     statusLine.textContent = "Not opened";
+    // The server's words are a sentence of their own: one sentence here.
+    const reason = (error || "the server answered " + status).replace(/\.$/, "");
     const why = status === 404
       ? "There is no record named " + file + " in this folder any more; it may have been renamed or removed."
-      : "This record cannot be opened here: " + (error || "the server answered " + status) + ".";
+      : "This record cannot be opened here: " + reason.charAt(0).toLowerCase() + reason.slice(1) + ".";
     say(why + " Go back to all applications to pick another.", true);
   }
 

@@ -1,8 +1,9 @@
 // The token every call for data carries. The server's first answer sends
 // the browser to this page with `#token=…`: a fragment, never sent to a
-// server. This script, loaded first by each page, keeps it in
-// localStorage, which belongs to this origin (port included) alone, takes
-// it out of the address bar, and adds it to each call as a header. The
+// server. This script, loaded first by each page, takes it out of the
+// address bar, keeps it in localStorage (which belongs to this origin,
+// port included, alone) once the server has taken it, and adds it to each
+// call as a header. The
 // cookie the server also sets opens the pages only: a browser sends a
 // cookie for 127.0.0.1 to every port of it, so it cannot guard records.
 "use strict";
@@ -10,16 +11,38 @@
 (function () {
   const KEY = "thankyou-token";
   const HEADER = "X-Thankyou-Token";
-  const MISSING = "Open the address `thankyou serve` printed, with its token.";
+  const MISSING = "Open the address that thankyou serve printed, with its token.";
 
-  const given = /^#token=([0-9a-f]+)$/.exec(location.hash);
-  if (given) {
+  // Whether the server takes `candidate` as its token: asked with it
+  // alone, so a crafted link (`#token=…` to this port) cannot replace a
+  // token that works with one that does not.
+  async function works(candidate) {
+    try {
+      const answer = await fetch("/api/health", {
+        credentials: "same-origin",
+        headers: { [HEADER]: candidate },
+      });
+      return answer.status === 200;
+    } catch (_) {
+      return false;
+    }
+  }
+
+  // Takes a token from the address (`#token=`) out of it, and keeps it
+  // once the server has taken it; the token kept before stays otherwise.
+  async function adopt() {
+    const given = /^#token=([0-9a-f]{32})$/.exec(location.hash);
+    if (/^#token=/.test(location.hash)) {
+      history.replaceState(history.state, "", location.pathname + location.search);
+    }
+    if (!given || given[1] === token() || !(await works(given[1]))) {
+      return;
+    }
     try {
       localStorage.setItem(KEY, given[1]);
     } catch (_) {
       // Storage refused (a private window's policy): the calls say so.
     }
-    history.replaceState(history.state, "", location.pathname + location.search);
   }
 
   // The token kept for this server, or null.
@@ -51,6 +74,7 @@
   // fetch(), with the token: every call the pages make goes through here.
   // A 403 means the token is missing or from an earlier run.
   async function call(path, options) {
+    await ready;
     const init = Object.assign({ credentials: "same-origin" }, options || {});
     const headers = new Headers(init.headers || {});
     const value = token();
@@ -65,8 +89,10 @@
     return response;
   }
 
-  if (token() === null) {
-    showMissing();
-  }
+  const ready = adopt().then(() => {
+    if (token() === null) {
+      showMissing();
+    }
+  });
   window.thankyou = Object.freeze({ fetch: call, token });
 })();

@@ -93,18 +93,6 @@ pub fn leave_signals_to_caller() {
     SIGNALS_LEFT_TO_CALLER.store(true, Ordering::SeqCst);
 }
 
-/// Lists `path`, a file made some other way, to be removed on a signal
-/// that ends the process; [`unlist`] it once it is gone.
-pub fn list(path: PathBuf) {
-    watch();
-    pending().push(path);
-}
-
-/// Takes `path` off the list of files to remove on a signal.
-pub fn unlist(path: &Path) {
-    pending().retain(|listed| listed != path);
-}
-
 /// Removes every temporary file that exists now, and returns how many it
 /// removed; what the signal watcher does before the process ends.
 pub fn remove_pending() -> usize {

@@ -9,9 +9,10 @@
 //!
 //! The token is shown in the query (the printed address, which also sets
 //! a cookie), in the header [`TOKEN_HEADER`] (the page's scripts), or, in a
-//! form post, in the field `token`. The cookie alone opens only the pages
-//! and their files, which hold no record: a browser sends a cookie for
-//! 127.0.0.1 to every port of it, so any other server there receives it.
+//! form post, in the field `token`. The cookie holds another secret, the
+//! page key, which opens only the pages and their files, which hold no
+//! record: a browser sends a cookie for 127.0.0.1 to every port of it, so
+//! any other server there receives it.
 
 use std::fmt::Write as _;
 use std::future::poll_fn;
@@ -36,13 +37,20 @@ pub const TOKEN_HEADER: &str = "x-thankyou-token";
 /// smaller.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-/// How much of a refused request's body is read and dropped before the
-/// answer, so the client, still sending, reads the answer rather than a
-/// reset connection.
+/// How much of a body above [`BODY_LIMIT`], sent with the token, is read
+/// and dropped before the refusal, so the client, still sending, reads
+/// the answer rather than a reset connection.
 const DRAIN_LIMIT: usize = 16 * 1024 * 1024;
 
-/// How long a refused request's body may take to drain.
-const DRAIN_TIME: Duration = Duration::from_secs(5);
+/// How much of a refused request's body is read and dropped before the
+/// answer: a little, so a client that sends a small body at once reads
+/// the answer; never the whole of a large or slow one, which would let
+/// anyone on the machine hold a connection (see [`REFUSED_DRAIN_TIME`]).
+const REFUSED_DRAIN_LIMIT: usize = 64 * 1024;
+
+/// How long a refused request's body may take to drain; the connection
+/// is closed after the answer.
+const REFUSED_DRAIN_TIME: Duration = Duration::from_millis(100);
 
 /// The Content-Security-Policy of every answer that sets none itself: the
 /// page's own files only, no inline script, nothing from elsewhere.
@@ -91,6 +99,8 @@ enum Refusal {
     Host,
     /// The token is not shown where it must be, or a wrong one is.
     Token,
+    /// A launch code already used, too old, or wrong.
+    Launch,
     /// A change from a page that is not this server's.
     Origin,
     /// A body above [`BODY_LIMIT`].
@@ -109,7 +119,13 @@ impl Refusal {
             ),
             Refusal::Token => (
                 StatusCode::FORBIDDEN,
-                "Open the address `thankyou serve` printed, with its token.".to_owned(),
+                "Open the address that thankyou serve printed, with its token.".to_owned(),
+            ),
+            Refusal::Launch => (
+                StatusCode::FORBIDDEN,
+                "This address opens the page only once, just after thankyou serve starts; \
+                 open the address it printed, with its token."
+                    .to_owned(),
             ),
             Refusal::Origin => (
                 StatusCode::FORBIDDEN,
@@ -127,14 +143,16 @@ impl Refusal {
     }
 
     /// The refusal as an answer: `{"error"}` under `/api/`, as the API's
-    /// other errors are; plain text elsewhere.
+    /// other errors are; plain text elsewhere. The connection is closed
+    /// after it, since the rest of the body, unread, may still come.
     fn answer(self, port: u16, parts: &Parts) -> Response {
         let (status, words) = self.status_and_words(port);
+        let close = [(header::CONNECTION, HeaderValue::from_static("close"))];
         if parts.uri.path().starts_with("/api/") {
             let body = serde_json::json!({ "error": words });
-            (status, axum::Json(body)).into_response()
+            (status, close, axum::Json(body)).into_response()
         } else {
-            (status, format!("{words}\n")).into_response()
+            (status, close, format!("{words}\n")).into_response()
         }
     }
 }
@@ -144,10 +162,14 @@ impl Refusal {
 enum Shown {
     /// In the query: the printed address, so the cookie is to be set.
     Query,
-    /// In the header, or in the cookie where the cookie is enough.
+    /// In the header; or the page key in the cookie, where that is enough.
     Enough,
-    /// Only in the cookie, where that is not enough: a form post may
-    /// still show it in its field `token`, once its body is read.
+    /// The launch code the browser was opened with, now spent: answered
+    /// as the printed address is, with the token moved to the fragment.
+    Launch,
+    /// Only the page key in the cookie, where that is not enough: a form
+    /// post may still show the token in its field `token`, once its body
+    /// is read.
     InForm,
 }
 
@@ -158,11 +180,12 @@ async fn answer(app: &App, request: Request, next: Next) -> Response {
     let shown = match admit(app, &parts) {
         Ok(shown) => shown,
         Err(refusal) => {
-            let _ = tokio::time::timeout(DRAIN_TIME, read(body, 0, DRAIN_LIMIT)).await;
+            let drain = read(body, 0, REFUSED_DRAIN_LIMIT);
+            let _ = tokio::time::timeout(REFUSED_DRAIN_TIME, drain).await;
             return refusal.answer(app.port, &parts);
         }
     };
-    if shown == Shown::Query && is_page_view(&parts) {
+    if shown == Shown::Launch || (shown == Shown::Query && is_page_view(&parts)) {
         return redirect(app, &parts);
     }
     let body = match read(body, BODY_LIMIT, DRAIN_LIMIT).await {
@@ -199,7 +222,7 @@ fn admit(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
 
 /// How the request showed the token, or the refusal when it did not. A
 /// token header that is there but wrong is refused whatever else the
-/// request holds.
+/// request holds. The cookie holds the page key, never the token.
 fn token_shown(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
     let mut headers = parts.headers.get_all(TOKEN_HEADER).iter();
     match (headers.next(), headers.next()) {
@@ -212,7 +235,17 @@ fn token_shown(app: &App, parts: &Parts) -> Result<Shown, Refusal> {
     if field_value(parts.uri.query(), "token").is_some_and(|token| same(token, &app.token)) {
         return Ok(Shown::Query);
     }
-    if !cookie_holds_token(app, &parts.headers) {
+    if let Some(code) = field_value(parts.uri.query(), "launch") {
+        let opens = parts.method == Method::GET && parts.uri.path() == "/";
+        return if opens && app.take_launch(code, same) {
+            Ok(Shown::Launch)
+        } else {
+            Err(Refusal::Launch)
+        };
+    }
+    // A form comes from the page, which has the cookie; no body is read
+    // for anyone else.
+    if !cookie_holds_key(app, &parts.headers) {
         return Err(Refusal::Token);
     }
     if cookie_is_enough(parts) {
@@ -308,22 +341,24 @@ fn cookie_name(port: u16) -> String {
     format!("thankyou-{port}")
 }
 
-/// The cookie that holds the token after the first visit, for the pages
-/// and their files only. `Lax`, not `Strict`: the browser comes to the
-/// first page from a `file://` page (see `launch`), another site, and a
-/// `Strict` cookie would not come along on the redirect to the page. A
-/// page it opens holds no record, and a change needs the token shown.
+/// The cookie that holds the page key after the first visit, which opens
+/// the pages and their files only. Not the token: a browser sends a
+/// cookie for 127.0.0.1 to every port of it, so any other server there
+/// the user visits receives it. `Lax`, not `Strict`: the browser may come
+/// to the first page from another site, and a `Strict` cookie would not
+/// come along on the redirect to the page.
 fn cookie(app: &App) -> HeaderValue {
     let cookie = format!(
         "{}={}; HttpOnly; SameSite=Lax; Path=/",
         cookie_name(app.port),
-        app.token
+        app.page_key
     );
     HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// Whether one of the request's cookies is this server's, with the token.
-fn cookie_holds_token(app: &App, headers: &HeaderMap) -> bool {
+/// Whether one of the request's cookies is this server's, with the page
+/// key.
+fn cookie_holds_key(app: &App, headers: &HeaderMap) -> bool {
     let name = cookie_name(app.port);
     headers
         .get_all(header::COOKIE)
@@ -331,7 +366,7 @@ fn cookie_holds_token(app: &App, headers: &HeaderMap) -> bool {
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .any(|(key, value)| key == name && same(value, &app.token))
+        .any(|(key, value)| key == name && same(value, &app.page_key))
 }
 
 /// Whether two secrets are equal, in a time that does not tell how much of
@@ -363,8 +398,8 @@ fn is_page_view(parts: &Parts) -> bool {
         && !path.starts_with("/static/")
 }
 
-/// 303 to the same page with the token moved from the query to the
-/// fragment (`#token=`), setting the cookie. The browser never sends a
+/// 303 to the same page with the token (or the launch code it stands for)
+/// moved from the query to the fragment (`#token=`), setting the cookie. The browser never sends a
 /// fragment to a server, and the page's script (`web/token.js`) keeps the
 /// token for its calls and takes it out of the address bar. The address is
 /// absolute, on the Host already checked, so a path such as `//elsewhere`
@@ -375,7 +410,10 @@ fn redirect(app: &App, parts: &Parts) -> Response {
         .query()
         .unwrap_or_default()
         .split('&')
-        .filter(|pair| !pair.is_empty() && *pair != "token" && !pair.starts_with("token="))
+        .filter(|pair| {
+            let name = pair.split('=').next().unwrap_or_default();
+            !pair.is_empty() && name != "token" && name != "launch"
+        })
         .collect();
     let host = parts
         .headers

@@ -9,7 +9,7 @@
 //! questions with the same code the commands use; [`api`] says the server
 //! is up; [`listen`] takes the connections, within limits that keep
 //! anyone else on the machine from holding the server up; [`launch`] opens
-//! the browser without the token on its command line.
+//! the browser with a one-time code, not the token, on its command line.
 
 mod api;
 mod app;
@@ -30,7 +30,7 @@ use std::fs;
 use std::io::{self, Write as _};
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -66,6 +66,12 @@ async fn serve(options: Options) -> io::Result<()> {
     let app = Arc::new(App {
         dir,
         token: guard::new_token()?,
+        page_key: guard::new_token()?,
+        launch: Mutex::new(if options.open {
+            Some(launch::code(guard::new_token()?))
+        } else {
+            None
+        }),
         port,
         renderer: options.renderer,
         today: options.today,
@@ -82,13 +88,15 @@ async fn serve(options: Options) -> io::Result<()> {
         "serving the records in {}; Ctrl-C stops it",
         options.dir.display()
     ));
-    // The file that leads the browser to the page lives until the server
-    // stops.
-    let _browser_file = if options.open {
-        launch::open_browser(&url)
-    } else {
-        None
-    };
+    let code = app
+        .launch
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .as_ref()
+        .map(|launch| launch.code.clone());
+    if let Some(code) = code {
+        launch::open_browser(format!("http://127.0.0.1:{port}/?launch={code}"));
+    }
     listen::serve(
         listener,
         router(app),
