@@ -763,13 +763,11 @@ fn long_names_and_lines_stay_inside_the_page_at_any_width() {
             "document.querySelector('#gutter div').offsetHeight > 21",
             "the long first line wrapped",
         );
-        // The numbers stay beside their lines: as tall, in all, as the text.
-        let (gutter, editor): (f64, f64) = tab.eval(
-            "[document.querySelector('#gutter').scrollHeight, document.querySelector('#editor').scrollHeight]",
-        );
-        assert!(
-            (gutter - editor).abs() <= 2.0,
-            "{width} px: {gutter} and {editor}"
+        // The numbers stay beside their lines: as tall, in all, as the text,
+        // once the page has measured them at this width.
+        tab.wait_for(
+            "Math.abs(document.querySelector('#gutter').scrollHeight - document.querySelector('#editor').scrollHeight) <= 2",
+            &format!("{width} px: the gutter as tall as the text"),
         );
         let widest: f64 = tab.eval(
             "Math.max(...[...document.querySelectorAll('.top h1, article.draft')]
