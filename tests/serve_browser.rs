@@ -19,6 +19,18 @@ fn record_page<'a>(chromium: &'a Chromium, server: &Server, file: &str) -> Tab<'
     tab
 }
 
+/// Types a letter after the interview date of `single.yaml` (line 8,
+/// `interview_date: 2026-11-21`), so it is no date, and waits for the
+/// drafts to be marked out of date.
+fn break_the_interview_date(tab: &Tab<'_>) {
+    tab.caret_at_end_of_line("#editor", 8);
+    tab.type_keys("x");
+    tab.wait_for(
+        "document.querySelector('#drafts').classList.contains('stale')",
+        "the drafts out of date",
+    );
+}
+
 /// Whether some draft on the page holds `text`, as a JavaScript condition.
 fn a_draft_says(text: &str) -> String {
     format!(
@@ -400,13 +412,7 @@ fn a_download_refused_is_said_on_the_page_and_the_editor_stays() {
     let server = Server::with_examples(&["single"]);
     let chromium = Chromium::launch();
     let tab = record_page(&chromium, &server, "single.yaml");
-    // Line 8 is `interview_date: 2026-11-21`: a typo makes it no date.
-    tab.caret_at_end_of_line("#editor", 8);
-    tab.type_keys("x");
-    tab.wait_for(
-        "document.querySelector('#drafts').classList.contains('stale')",
-        "the drafts out of date",
-    );
+    break_the_interview_date(&tab);
     for button in [
         "#drafts article.draft[data-id=\"email-tom-brennan\"] button.eml",
         "#download-ics",
@@ -532,12 +538,7 @@ fn mark_as_sent_waits_while_the_drafts_are_out_of_date() {
     let server = Server::with_examples(&["single"]);
     let chromium = Chromium::launch();
     let tab = record_page(&chromium, &server, "single.yaml");
-    tab.caret_at_end_of_line("#editor", 8);
-    tab.type_keys("x");
-    tab.wait_for(
-        "document.querySelector('#drafts').classList.contains('stale')",
-        "the drafts out of date",
-    );
+    break_the_interview_date(&tab);
     let marks: Vec<(bool, String)> = tab.eval(
         "[...document.querySelectorAll('#drafts button.mark-sent')].map(b => [b.disabled, b.title])",
     );
