@@ -3,9 +3,9 @@
 // server. This script, loaded first by each page, takes it out of the
 // address bar, keeps it in localStorage (which belongs to this origin,
 // port included, alone) once the server has taken it, and adds it to each
-// call as a header. The
-// cookie the server also sets opens the pages only: a browser sends a
-// cookie for 127.0.0.1 to every port of it, so it cannot guard records.
+// call as a header. The cookie the server also sets opens the pages only:
+// a browser sends a cookie for 127.0.0.1 to every port of it, so it
+// cannot guard records.
 "use strict";
 
 (function () {
